@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: (GPL-2.0 OR BSD-2-Clause) */
+/* Every kfunc of the kfunc module. */
+#ifndef _KFUNCS_KFUNCS_H
+#define _KFUNCS_KFUNCS_H
+
+#include <kfuncs/mem.h>
+#include <kfuncs/strstr.h>
+#include <kfuncs/test.h>
+
+#endif /* _KFUNCS_KFUNCS_H */

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * BPF side of the kfunc VM tests. User space (kfunc_test.c) fills the
+ * inputs in .bss, runs a program with BPF_PROG_TEST_RUN and reads the
+ * results back; the same body runs from a tc and from a syscall program.
+ */
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+#include <kfuncs/kfuncs.h>
+
+#define BUF 64
+
+char hay[BUF];
+char needle[BUF];
+unsigned char zbuf[BUF];
+__u32 hay_len, needle_len, zero_len;
+__u32 sum_a, sum_c;
+__u64 sum_b, sum_d;
+
+__u64 res_sum;
+int res_strstr;
+int res_memzero;
+
+static __always_inline int run(void)
+{
+	__u32 hl = hay_len, nl = needle_len, zl = zero_len;
+
+	res_sum = kf_test_sum(sum_a, sum_b, sum_c, sum_d);
+	if (hl > BUF || nl > BUF || zl > BUF)
+		return 1;
+	res_strstr = kf_strstr(hay, hl, needle, nl);
+	res_memzero = kf_memzero(zbuf, zl);
+	return 0;
+}
+
+SEC("tc")
+int tc_run(struct __sk_buff *skb)
+{
+	return run();
+}
+
+SEC("syscall")
+int syscall_run(void *ctx)
+{
+	return run();
+}
+
+/* Loaded only to prove which program types may call a module kfunc. */
+SEC("fentry/do_unlinkat")
+int fentry_sum(void *ctx)
+{
+	res_sum = kf_test_sum(1, 2, 3, 4);
+	return 0;
+}
+
+SEC("kprobe/do_unlinkat")
+int kprobe_sum(void *ctx)
+{
+	res_sum = kf_test_sum(1, 2, 3, 4);
+	return 0;
+}
+
+char LICENSE[] SEC("license") = "GPL";

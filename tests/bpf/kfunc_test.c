@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kfunc_test: calls every kfunc from real BPF programs (tc and syscall,
+ * through BPF_PROG_TEST_RUN) and checks exact results. Runs inside the
+ * test VM, on the kernel under test, after kfunc.ko is loaded.
+ *
+ *   kfunc_test run    one line per check: "ok - ..." or "not ok - ..."
+ *   kfunc_test hold   load a program that calls a kfunc, print "held",
+ *                     keep it loaded until stdin closes (lifecycle test)
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "kfunc_test.skel.h"
+
+#define S(x) x, sizeof(x) - 1
+
+static int failed;
+
+static void report(int ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("%s - ", ok ? "ok" : "not ok");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	fflush(stdout);
+	failed |= !ok;
+}
+
+/* Kernel version as major * 1000 + minor, from uname. */
+static int kernel_version(void)
+{
+	struct utsname u;
+	int major = 0, minor = 0;
+
+	uname(&u);
+	sscanf(u.release, "%d.%d", &major, &minor);
+	return major * 1000 + minor;
+}
+
+static int run_prog(struct bpf_program *prog, int is_tc)
+{
+	char pkt[64] = { 0 };
+	LIBBPF_OPTS(bpf_test_run_opts, opts);
+	int err;
+
+	if (is_tc) {
+		opts.data_in = pkt;
+		opts.data_size_in = sizeof(pkt);
+	}
+	err = bpf_prog_test_run_opts(bpf_program__fd(prog), &opts);
+	if (err)
+		return err;
+	return opts.retval;
+}
+
+struct strstr_case {
+	const char *hay;
+	unsigned int hay_len;
+	const char *needle;
+	unsigned int needle_len;
+	int want;
+};
+
+static const struct strstr_case strstr_cases[] = {
+	{ S("Hello, world!"), S("wor"), 7 },		/* the seed */
+	{ S("Hello, world!"), S("xyz"), -ENOENT },	/* absent */
+	{ S("Hello, world!"), S(""), 0 },		/* empty needle */
+	{ S(""), S(""), 0 },
+	{ S(""), S("a"), -ENOENT },
+	{ S("abc"), S("abcd"), -ENOENT },		/* longer than hay */
+	{ S("Hello, world!"), S("!"), 12 },		/* last position */
+	{ S("Hello, world!"), S("ld!"), 10 },
+	{ S("Hello, world!"), S("Hello, world!"), 0 },
+	{ "Hello, world!", 9, S("wor"), -ENOENT },	/* size bounds the search */
+	{ "Hello, world!", 10, S("wor"), 7 },
+	{ S("ab\0cd\0ef"), S("\0ef"), 5 },		/* NUL is a byte */
+	{ S("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab"),
+	  S("aaab"), 60 },				/* 64 bytes, match at end */
+	{ S("\xff\xfe\xff\xff"), S("\xff\xff"), 2 },	/* high bytes */
+};
+
+static void test_prog(struct kfunc_test_bpf *skel, struct bpf_program *prog,
+		      const char *name, int is_tc)
+{
+	struct kfunc_test_bpf__bss *bss = skel->bss;
+	size_t i;
+	int ret;
+
+	bss->sum_a = 1;
+	bss->sum_b = 2;
+	bss->sum_c = 3;
+	bss->sum_d = 4;
+	ret = run_prog(prog, is_tc);
+	report(ret == 0 && bss->res_sum == 10, "%s: kf_test_sum(1, 2, 3, 4) = %llu (want 10, run %d)",
+	       name, (unsigned long long)bss->res_sum, ret);
+
+	bss->sum_a = 0xffffffff;
+	bss->sum_b = 1ULL << 40;
+	bss->sum_c = 0xffffffff;
+	bss->sum_d = 5;
+	ret = run_prog(prog, is_tc);
+	report(ret == 0 && bss->res_sum == 0x1ffffffffULL + (1ULL << 40) + 4,
+	       "%s: kf_test_sum(u32 max, 1 << 40, u32 max, 5) = %#llx", name,
+	       (unsigned long long)bss->res_sum);
+
+	for (i = 0; i < sizeof(strstr_cases) / sizeof(strstr_cases[0]); i++) {
+		const struct strstr_case *c = &strstr_cases[i];
+
+		memset(bss->hay, 0x5a, sizeof(bss->hay));
+		memset(bss->needle, 0x5a, sizeof(bss->needle));
+		memcpy(bss->hay, c->hay, c->hay_len);
+		memcpy(bss->needle, c->needle, c->needle_len);
+		bss->hay_len = c->hay_len;
+		bss->needle_len = c->needle_len;
+		bss->res_strstr = 12345;
+		ret = run_prog(prog, is_tc);
+		report(ret == 0 && bss->res_strstr == c->want,
+		       "%s: kf_strstr(case %zu: %u-byte hay, %u-byte needle) = %d (want %d)",
+		       name, i, c->hay_len, c->needle_len, bss->res_strstr, c->want);
+	}
+
+	for (i = 0; i <= 64; i += (i < 2 ? 1 : 31)) {
+		size_t j, bad = 0;
+
+		memset(bss->zbuf, 0xaa, sizeof(bss->zbuf));
+		bss->zero_len = i;
+		bss->res_memzero = 12345;
+		ret = run_prog(prog, is_tc);
+		for (j = 0; j < sizeof(bss->zbuf); j++)
+			bad += bss->zbuf[j] != (j < i ? 0 : 0xaa);
+		report(ret == 0 && bss->res_memzero == 0 && !bad,
+		       "%s: kf_memzero(64-byte buffer, %zu) = %d, zeroes exactly %zu bytes (%zu wrong)",
+		       name, i, bss->res_memzero, i, bad);
+	}
+}
+
+/* Load one program alone; return 0 or -errno, verifier log in @log. */
+static int load_alone(const char *prog_name, char *log, size_t log_sz)
+{
+	struct kfunc_test_bpf *skel = kfunc_test_bpf__open();
+	struct bpf_program *p;
+	int err;
+
+	if (!skel)
+		return -errno;
+	bpf_object__for_each_program(p, skel->obj) {
+		int mine = !strcmp(bpf_program__name(p), prog_name);
+
+		bpf_program__set_autoload(p, mine);
+		if (mine)
+			bpf_program__set_log_buf(p, log, log_sz);
+	}
+	err = kfunc_test_bpf__load(skel);
+	kfunc_test_bpf__destroy(skel);
+	return err;
+}
+
+static void test_prog_types(void)
+{
+	static char log[1 << 16];
+	int kv = kernel_version(), err;
+
+	log[0] = 0;
+	err = load_alone("fentry_sum", log, sizeof(log));
+	report(!err, "fentry program calling kf_test_sum loads (%d)", err);
+	if (err)
+		fprintf(stderr, "%s\n", log);
+
+	log[0] = 0;
+	err = load_alone("kprobe_sum", log, sizeof(log));
+	if (kv >= 6010) {
+		report(!err, "kprobe program calling kf_test_sum loads on %d.%d (%d)",
+		       kv / 1000, kv % 1000, err);
+		if (err)
+			fprintf(stderr, "%s\n", log);
+	} else {
+		report(err && strstr(log, "calling kernel function kf_test_sum is not allowed"),
+		       "kprobe program calling kf_test_sum is rejected before 6.10 with \"calling kernel function kf_test_sum is not allowed\" (%d)",
+		       err);
+	}
+}
+
+static int hold(void)
+{
+	struct kfunc_test_bpf *skel = kfunc_test_bpf__open();
+	char c;
+
+	if (!skel)
+		return 1;
+	bpf_program__set_autoload(skel->progs.syscall_run, false);
+	bpf_program__set_autoload(skel->progs.fentry_sum, false);
+	bpf_program__set_autoload(skel->progs.kprobe_sum, false);
+	if (kfunc_test_bpf__load(skel)) {
+		fprintf(stderr, "hold: load failed\n");
+		return 1;
+	}
+	printf("held\n");
+	fflush(stdout);
+	while (read(0, &c, 1) > 0)
+		;
+	kfunc_test_bpf__destroy(skel);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct kfunc_test_bpf *skel;
+
+	if (argc == 2 && !strcmp(argv[1], "hold"))
+		return hold();
+	if (argc != 2 || strcmp(argv[1], "run")) {
+		fprintf(stderr, "usage: %s run|hold\n", argv[0]);
+		return 2;
+	}
+
+	skel = kfunc_test_bpf__open();
+	report(skel != NULL, "open the BPF object");
+	if (!skel)
+		return 1;
+	bpf_program__set_autoload(skel->progs.fentry_sum, false);
+	bpf_program__set_autoload(skel->progs.kprobe_sum, false);
+	if (kfunc_test_bpf__load(skel)) {
+		report(0, "load tc and syscall programs calling kf_* kfuncs");
+		return 1;
+	}
+	report(1, "load tc and syscall programs calling kf_* kfuncs");
+
+	test_prog(skel, skel->progs.tc_run, "tc", 1);
+	test_prog(skel, skel->progs.syscall_run, "syscall", 0);
+	kfunc_test_bpf__destroy(skel);
+
+	test_prog_types();
+	return failed;
+}

@@ -1,0 +1,314 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The test bed behind `make check` and `make demo`.
+#
+#   tests/run.sh check   host unit tests, then for every kernel of the matrix
+#                        (Debian 12's 6.1, Debian 13's 6.12, trixie-backports'
+#                        7.x): build kfunc.ko with that kernel's own headers and
+#                        compiler, boot that exact kernel under QEMU
+#                        (virtme-ng), load the module and run BPF programs that
+#                        call its kfuncs. Ends with "N passed, N failed".
+#   tests/run.sh demo    build for Debian 12's default kernel, boot it, run the
+#                        seed example (examples/strstr).
+#
+# Needs root (mmdebstrap, chroot, mounts). The Debian roots are built once and
+# cached (tests/testbed/roots.sh); everything else goes to build/ in the tree.
+# KFUNC_KERNELS="6.1 7.3" limits the matrix to kernels whose version starts so.
+set -u
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=$top/build
+logs=$build/logs
+results=$build/results.txt
+mode=${1:-check}
+
+say() { printf '%s\n' "$*"; }
+step() { printf '\n== %s\n' "$*"; }
+die() { printf 'tests/run.sh: %s\n' "$*" >&2; exit 1; }
+
+# result ok|not-ok DESCRIPTION [LOG]: record and print one test result
+result() {
+	if [ "$1" = ok ]; then
+		say "ok - $2" | tee -a "$results"
+	else
+		say "not ok - $2" | tee -a "$results"
+		[ -n "${3:-}" ] && [ -f "$3" ] && tail -n 30 "$3" | sed 's/^/    /'
+	fi
+}
+
+[ "$(id -u)" = 0 ] || die "run as root (it builds Debian roots with mmdebstrap and boots VMs)"
+
+# Host packages the test bed itself needs; installed only when missing.
+host_deps() {
+	need=
+	for p in mmdebstrap libcmocka-dev gcc make pkg-config util-linux; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+			need="$need $p"
+	done
+	if [ -n "$need" ]; then
+		step "installing host packages:$need"
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq $need >"$logs/host-apt.log" 2>&1 ||
+			die "apt-get install$need failed (see $logs/host-apt.log)"
+	fi
+}
+
+# in_root ROOT CMD...: run CMD chrooted into ROOT, in a private mount
+# namespace (nothing stays mounted afterwards) with /proc, /sys, /dev and
+# build/ (as /kfunc-build). $MOUNTS adds "SRC:DST" bind mounts.
+in_root() {
+	_root=$1
+	shift
+	unshare -m --propagation private sh -c '
+		set -e
+		root=$1 build=$2 mounts=$3
+		shift 3
+		mount -t proc proc "$root/proc"
+		mount --rbind /sys "$root/sys"
+		mount --rbind /dev "$root/dev"
+		mkdir -p "$root/kfunc-build"
+		mount --bind "$build" "$root/kfunc-build"
+		for m in $mounts; do
+			mkdir -p "$root${m#*:}"
+			mount --bind "${m%%:*}" "$root${m#*:}"
+		done
+		exec chroot "$root" env -i HOME=/root TERM=dumb LANG=C.UTF-8 \
+			PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"
+	' sh "$_root" "$build" "${MOUNTS:-}" "$@"
+}
+
+# Copy the sources a build needs into build/DIR (kbuild writes next to them).
+stage_tree() {
+	rm -rf "$build/$1"
+	mkdir -p "$build/$1"
+	(cd "$top" && cp -a Makefile src tools include bpf-headers tests examples scripts "$build/$1/")
+}
+
+# kvm only where the CPU can do it; a stock kernel under KVM hangs otherwise.
+vng_accel() {
+	if [ -w /dev/kvm ] && grep -qE '\b(vmx|svm)\b' /proc/cpuinfo; then
+		echo ""
+	else
+		echo "--disable-kvm"
+	fi
+}
+
+# boot ROOT_OF_KERNEL KVER COMMAND: boot kernel KVER (found in the root it was
+# installed in) with the trixie root as its file system, run COMMAND there.
+boot() {
+	kroot=$1 kver=$2 cmd=$3
+	MOUNTS=
+	if [ "$kroot" != "$trixie" ]; then
+		# A bookworm kernel: lend its image and modules to the trixie root.
+		MOUNTS="$kroot/boot:/kfunc-boot $kroot/usr/lib/modules/$kver:/usr/lib/modules/$kver"
+		img=/kfunc-boot/vmlinuz-$kver
+	else
+		img=/boot/vmlinuz-$kver
+	fi
+	MOUNTS=$MOUNTS in_root "$trixie" timeout 900 vng --run "$img" $(vng_accel) \
+		--force-9p -m 1G --exec "$cmd"
+}
+
+kernels_of() {
+	ls "$1/usr/lib/modules" 2>/dev/null | while read -r k; do
+		[ -d "$1/usr/src/linux-headers-$k" ] || continue
+		if [ -n "${KFUNC_KERNELS:-}" ]; then
+			for want in $KFUNC_KERNELS; do
+				case $k in "$want".*|"$want"-*) echo "$k" ;; esac
+			done
+		else
+			echo "$k"
+		fi
+	done
+}
+
+# build_module ROOT KVER: kfunc.ko for KVER, built in ROOT with its headers.
+build_module() {
+	root=$1 kver=$2
+	stage_tree "mod-$kver"
+	log=$logs/build-$kver.log
+	if in_root "$root" make -C "/kfunc-build/mod-$kver" KVER="$kver" >"$log" 2>&1; then
+		result ok "$kver: build kfunc.ko with the kernel's own headers and compiler" "$log"
+	else
+		result not-ok "$kver: build kfunc.ko with the kernel's own headers and compiler" "$log"
+		return 1
+	fi
+	if grep -E 'warning:|Skipping BTF generation' "$log" | grep -v 'Skipping BTF' >/dev/null; then
+		result not-ok "$kver: the W=1 build is warning-free" "$log"
+	else
+		result ok "$kver: the W=1 build is warning-free"
+	fi
+	if grep -q 'BTF ids resolved' "$log"; then
+		result ok "$kver: kfunc.ko carries .BTF and resolved BTF ids ($(sed -n 's/.*: \.BTF has \(.*\)/\1/p' "$log"))"
+	else
+		result not-ok "$kver: kfunc.ko carries .BTF and resolved BTF ids" "$log"
+	fi
+}
+
+roots() {
+	step "Debian roots (built once, cached)"
+	bookworm=$(sh "$top/tests/testbed/roots.sh" bookworm) || die "cannot build the bookworm root"
+	trixie=$(sh "$top/tests/testbed/roots.sh" trixie) || die "cannot build the trixie root"
+	say "bookworm: $bookworm"
+	say "trixie:   $trixie"
+}
+
+check() {
+	step "host unit tests (cmocka, ASan+UBSan)"
+	if make -C "$top/tests/host" run >"$logs/host.log" 2>&1; then :; fi
+	grep -E '^(not )?ok ' "$logs/host.log" | sed 's/^\(ok\|not ok\) [0-9]* - /\1 - host: /' |
+		tee -a "$results"
+	grep -q '^1\.\.' "$logs/host.log" ||
+		result not-ok "host: unit tests built and ran" "$logs/host.log"
+
+	roots
+
+	step "BPF test programs (clang, bpftool skeletons; trixie root)"
+	stage_tree bpf
+	if in_root "$trixie" make -C /kfunc-build/bpf/tests/bpf OUT=/kfunc-build/bpf/out \
+		>"$logs/bpf.log" 2>&1; then
+		result ok "build the BPF test programs and their skeletons"
+	else
+		result not-ok "build the BPF test programs and their skeletons" "$logs/bpf.log"
+	fi
+
+	for kver in $(kernels_of "$bookworm") $(kernels_of "$trixie"); do
+		kroot=$trixie
+		[ -d "$bookworm/usr/src/linux-headers-$kver" ] && kroot=$bookworm
+		step "$kver: build"
+		build_module "$kroot" "$kver" || continue
+
+		step "$kver: boot under QEMU, load kfunc.ko, run the BPF tests"
+		run=$build/run-$kver
+		rm -rf "$run"
+		mkdir -p "$run"
+		cp "$build/mod-$kver/src/kfunc.ko" "$build/bpf/out/kfunc_test" \
+			"$top/tests/testbed/guest.sh" "$run/" 2>/dev/null
+		log=$logs/vm-$kver.log
+		boot "$kroot" "$kver" "sh /kfunc-build/run-$kver/guest.sh /kfunc-build/run-$kver" \
+			>"$log" 2>&1
+		grep -E '^(not )?ok - ' "$log" | tee -a "$results"
+		grep -E '^    ' "$log" | head -n 40
+		if grep -q "^ok - $kver: no WARNING" "$log"; then
+			result ok "$kver: the VM booted and ran every test"
+		else
+			result not-ok "$kver: the VM booted and ran every test" "$log"
+		fi
+	done
+
+	step "the BTF step is what makes 6.1 work: without it the build fails loudly"
+	btf_negative
+}
+
+# Modules without working BTF must be refused, with a message saying why.
+btf_negative() {
+	k61=$(kernels_of "$bookworm" | head -n 1)
+	mod=/kfunc-build/mod-$k61
+	[ -f "$build/mod-$k61/tools/btf/kfunc-btfids" ] || {
+		result not-ok "BTF negative tests need the 6.1 build"
+		return
+	}
+	log=$logs/btf-negative.log
+	# 1. kbuild's own output on stock 6.1 headers (no .BTF) is rejected.
+	if in_root "$bookworm" sh -c "
+		set -e
+		cd $mod
+		cp src/kfunc.ko /tmp/nobtf.ko
+		objcopy --remove-section .BTF /tmp/nobtf.ko
+		! tools/btf/kfunc-btfids --base src/.btf/vmlinux-$k61.btf check /tmp/nobtf.ko 2>/tmp/err
+		cat /tmp/err
+		grep -q 'no .BTF section' /tmp/err" >"$log" 2>&1; then
+		result ok "a 6.1 module without .BTF fails the check: $(grep -o 'no .BTF section[^,]*' "$log" | head -n 1)"
+	else
+		result not-ok "a 6.1 module without .BTF fails the check" "$log"
+	fi
+	# 2. .BTF present but .BTF_ids never resolved (kbuild without resolve_btfids).
+	if in_root "$bookworm" sh -c "
+		set -e
+		cd $mod
+		cp src/kfunc.ko /tmp/noids.ko
+		objcopy --remove-section .BTF /tmp/noids.ko
+		LLVM_OBJCOPY=objcopy pahole -J --btf_base src/.btf/vmlinux-$k61.btf /tmp/noids.ko
+		! tools/btf/kfunc-btfids --base src/.btf/vmlinux-$k61.btf check /tmp/noids.ko 2>/tmp/err
+		cat /tmp/err
+		grep -q 'not resolved' /tmp/err" >>"$log" 2>&1; then
+		result ok "a 6.1 module with .BTF but unresolved .BTF_ids fails the check"
+	else
+		result not-ok "a 6.1 module with .BTF but unresolved .BTF_ids fails the check" "$log"
+	fi
+	# 3. No base BTF anywhere: the build fails, says what to install, leaves no .ko.
+	if in_root "$bookworm" sh -c "
+		set -e
+		cd $mod
+		cp src/kfunc.ko /tmp/nobase.ko
+		objcopy --remove-section .BTF /tmp/nobase.ko
+		! sh tools/btf/module-btf.sh /tmp/nobase.ko 6.1.0-0-none /nonexistent tools/btf/kfunc-btfids 2>/tmp/err
+		cat /tmp/err
+		grep -q 'base BTF of kernel 6.1.0-0-none was not found' /tmp/err
+		grep -q 'apt-get install linux-image-6.1.0-0-none' /tmp/err
+		test ! -e /tmp/nobase.ko" >>"$log" 2>&1; then
+		result ok "without base BTF the module build fails, names what to install and leaves no .ko"
+	else
+		result not-ok "without base BTF the module build fails, names what to install and leaves no .ko" "$log"
+	fi
+}
+
+demo() {
+	roots
+	kver=$(kernels_of "$bookworm" | head -n 1)
+	[ -n "$kver" ] || die "no kernel in the bookworm root"
+	step "$kver (Debian 12's default kernel): build kfunc.ko"
+	build_module "$bookworm" "$kver" >/dev/null || {
+		tail -n 30 "$logs/build-$kver.log"
+		die "the module build failed (log: $logs/build-$kver.log)"
+	}
+	say "built kfunc.ko for $kver ($(sed -n 's/.*: \.BTF has \(.*\)/\1/p' "$logs/build-$kver.log"))"
+	step "build examples/strstr (trixie root)"
+	stage_tree demo
+	in_root "$trixie" make -C /kfunc-build/demo/examples OUT=/kfunc-build/demo/out \
+		>"$logs/demo-build.log" 2>&1 || {
+		tail -n 30 "$logs/demo-build.log"
+		die "building the example failed"
+	}
+	cp "$build/mod-$kver/src/kfunc.ko" "$build/demo/out/"
+	step "boot $kver under QEMU, insmod kfunc.ko, run examples/strstr"
+	boot "$bookworm" "$kver" "insmod /kfunc-build/demo/out/kfunc.ko && /kfunc-build/demo/out/strstr" \
+		>"$logs/demo-vm.log" 2>&1
+	if grep -q "'wor' found in 'Hello, world!' at index 7" "$logs/demo-vm.log"; then
+		grep -v '^\[' "$logs/demo-vm.log" | grep -E "found|strstr" | sed 's/^/  /'
+		say ""
+		say "demo: OK"
+	else
+		tail -n 40 "$logs/demo-vm.log"
+		die "the example did not print its line (log: $logs/demo-vm.log)"
+	fi
+}
+
+mkdir -p "$logs"
+: >"$results"
+host_deps
+case $mode in
+check)
+	start=$(date +%s)
+	check
+	passed=$(grep -c '^ok ' "$results")
+	failed=$(grep -c '^not ok ' "$results")
+	skipped=$(grep -c '^ok .*# SKIP' "$results")
+	passed=$((passed - skipped))
+	say ""
+	say "make check: $(($(date +%s) - start)) s, logs in $logs"
+	if [ "$skipped" -gt 0 ]; then
+		say "$passed passed, $failed failed, $skipped skipped"
+	else
+		say "$passed passed, $failed failed"
+	fi
+	[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+	;;
+demo)
+	demo
+	;;
+*)
+	die "usage: tests/run.sh check|demo"
+	;;
+esac

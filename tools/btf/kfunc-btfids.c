@@ -1,0 +1,436 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kfunc-btfids: resolve, or check, the .BTF_ids section of a kernel module.
+ *
+ *   kfunc-btfids --base BASE resolve MODULE.ko
+ *   kfunc-btfids [--base BASE] check MODULE.ko
+ *
+ * A module's kfunc sets (BTF_KFUNCS_START/BTF_SET8_START, BTF_ID_FLAGS) are
+ * emitted as zeros plus symbols named __BTF_ID__<kind>__<name>[__<n>]. The
+ * kernel's resolve_btfids fills them in, but Debian 12's 6.1 headers do not
+ * ship it. This tool does the same job on libbpf + libelf:
+ *
+ *  - each func/struct/union/typedef symbol gets the BTF id of that name,
+ *    looked up in the module's split BTF (.BTF) over BASE (the kernel's
+ *    vmlinux BTF, or the module's own .BTF.base when it has one);
+ *  - each set/set8 gets its count (from the symbol size) and is sorted by
+ *    id, since the kernel bsearches it.
+ *
+ * "check" verifies a module the way the kernel will use it: .BTF present
+ * and valid, every id non-zero and naming a type of the right kind and
+ * name, every set counted and sorted. It exits non-zero otherwise, so a
+ * build never produces a module whose kfuncs would silently be missing.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <stdarg.h>
+#include <libelf.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+
+#define ID_PREFIX "__BTF_ID__"
+
+enum id_kind { ID_FUNC, ID_STRUCT, ID_UNION, ID_TYPEDEF, ID_SET, ID_SET8 };
+
+static const struct {
+	const char *prefix;
+	enum id_kind kind;
+	int btf_kind;
+} kinds[] = {
+	{ "func__", ID_FUNC, BTF_KIND_FUNC },
+	{ "struct__", ID_STRUCT, BTF_KIND_STRUCT },
+	{ "union__", ID_UNION, BTF_KIND_UNION },
+	{ "typedef__", ID_TYPEDEF, BTF_KIND_TYPEDEF },
+	{ "set8__", ID_SET8, 0 },
+	{ "set__", ID_SET, 0 },
+};
+
+struct btf_id_sym {
+	char *name;		/* type name, without kind and __<n> suffix */
+	int kind;		/* index into kinds[] */
+	size_t off;		/* offset in .BTF_ids */
+	size_t size;		/* symbol size (sets) */
+};
+
+struct module {
+	const char *path;
+	int fd;
+	Elf *elf;
+	Elf_Data *ids;		/* .BTF_ids */
+	Elf_Data *btf_data;	/* .BTF */
+	Elf_Data *base_data;	/* .BTF.base (distilled base), if any */
+	struct btf *base;
+	struct btf *btf;
+	struct btf_id_sym *syms;
+	size_t nr_syms;
+};
+
+static const char *prog = "kfunc-btfids";
+
+static int fail(struct module *m, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int fail(struct module *m, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: %s: ", prog, m->path);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return -1;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* "__BTF_ID__func__kf_strstr__12" -> kind func, name "kf_strstr" */
+static int parse_sym(const char *sym, struct btf_id_sym *out)
+{
+	const char *rest = sym + strlen(ID_PREFIX);
+	size_t i, len;
+	char *p;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (!strncmp(rest, kinds[i].prefix, strlen(kinds[i].prefix)))
+			break;
+	if (i == sizeof(kinds) / sizeof(kinds[0]))
+		return -1;
+	out->kind = i;
+	out->name = strdup(rest + strlen(kinds[i].prefix));
+	if (!out->name || !*out->name)
+		return -1;
+	if (kinds[i].kind == ID_SET || kinds[i].kind == ID_SET8)
+		return 0;
+	/* Cut the "__<n>" that makes each symbol unique. */
+	len = strlen(out->name);
+	p = out->name + len;
+	while (p > out->name && p[-1] >= '0' && p[-1] <= '9')
+		p--;
+	if (p - out->name >= 3 && p[-1] == '_' && p[-2] == '_' &&
+	    p < out->name + len)
+		p[-2] = '\0';
+	return 0;
+}
+
+static Elf_Data *section_data(Elf_Scn *scn)
+{
+	return elf_getdata(scn, NULL);
+}
+
+static int load_elf(struct module *m, bool write)
+{
+	Elf_Scn *scn = NULL, *symtab = NULL;
+	size_t shstrndx, ids_idx = 0, n, i;
+	GElf_Ehdr ehdr;
+	GElf_Shdr sh;
+	Elf_Data *syms;
+
+	elf_version(EV_CURRENT);
+	m->fd = open(m->path, write ? O_RDWR : O_RDONLY);
+	if (m->fd < 0)
+		return fail(m, "cannot open: %s", strerror(errno));
+	m->elf = elf_begin(m->fd, write ? ELF_C_RDWR : ELF_C_READ, NULL);
+	if (!m->elf || elf_kind(m->elf) != ELF_K_ELF)
+		return fail(m, "not an ELF file: %s", elf_errmsg(-1));
+	if (write)
+		elf_flagelf(m->elf, ELF_C_SET, ELF_F_LAYOUT);
+	if (!gelf_getehdr(m->elf, &ehdr) || elf_getshdrstrndx(m->elf, &shstrndx))
+		return fail(m, "cannot read ELF headers: %s", elf_errmsg(-1));
+	if (ehdr.e_ident[EI_DATA] != (*(const uint16_t *)"\1\0" == 1 ?
+				      ELFDATA2LSB : ELFDATA2MSB))
+		return fail(m, "module and host differ in endianness: not supported");
+
+	while ((scn = elf_nextscn(m->elf, scn))) {
+		const char *name;
+
+		if (!gelf_getshdr(scn, &sh))
+			return fail(m, "cannot read a section header");
+		name = elf_strptr(m->elf, shstrndx, sh.sh_name);
+		if (!name)
+			continue;
+		if (sh.sh_type == SHT_SYMTAB) {
+			symtab = scn;
+		} else if (!strcmp(name, ".BTF_ids")) {
+			m->ids = section_data(scn);
+			ids_idx = elf_ndxscn(scn);
+		} else if (!strcmp(name, ".BTF")) {
+			m->btf_data = section_data(scn);
+		} else if (!strcmp(name, ".BTF.base")) {
+			m->base_data = section_data(scn);
+		}
+	}
+	if (!symtab)
+		return fail(m, "no symbol table (stripped module?)");
+	if (!m->ids)
+		return fail(m, "no .BTF_ids section: the module defines no kfunc set");
+
+	if (!gelf_getshdr(symtab, &sh))
+		return fail(m, "cannot read the symbol table header");
+	syms = section_data(symtab);
+	n = sh.sh_entsize ? sh.sh_size / sh.sh_entsize : 0;
+	m->syms = calloc(n, sizeof(*m->syms));
+	if (!m->syms)
+		return fail(m, "out of memory");
+	for (i = 0; i < n; i++) {
+		struct btf_id_sym *s = &m->syms[m->nr_syms];
+		const char *name;
+		GElf_Sym sym;
+
+		if (!gelf_getsym(syms, i, &sym))
+			return fail(m, "cannot read symbol %zu", i);
+		if (sym.st_shndx != ids_idx)
+			continue;
+		name = elf_strptr(m->elf, sh.sh_link, sym.st_name);
+		if (!name || strncmp(name, ID_PREFIX, strlen(ID_PREFIX)))
+			continue;
+		if (parse_sym(name, s))
+			return fail(m, "cannot parse BTF id symbol %s", name);
+		s->off = sym.st_value;
+		s->size = sym.st_size;
+		if (s->off + 4 > m->ids->d_size ||
+		    s->off + s->size > m->ids->d_size)
+			return fail(m, "symbol %s lies outside .BTF_ids", name);
+		m->nr_syms++;
+	}
+	return 0;
+}
+
+static int load_btf(struct module *m, const char *base_path)
+{
+	int err;
+
+	if (!m->btf_data || !m->btf_data->d_size)
+		return fail(m, "no .BTF section: the module has no BTF, so the kernel cannot see its kfuncs");
+	if (m->base_data) {
+		/* pahole's distilled base: the kernel relocates it at load. */
+		m->base = btf__new(m->base_data->d_buf, m->base_data->d_size);
+	} else if (base_path) {
+		m->base = btf__parse(base_path, NULL);
+	} else {
+		return fail(m, "no base BTF given (--base) and no .BTF.base section");
+	}
+	err = libbpf_get_error(m->base);
+	if (err) {
+		m->base = NULL;
+		return fail(m, "cannot read base BTF %s: %s",
+			    m->base_data ? ".BTF.base" : base_path, strerror(-err));
+	}
+	/*
+	 * Parse .BTF from the file: btf__new_split() is not exported by
+	 * Debian 12's libbpf 1.1. (libbpf >= 1.5 itself prefers .BTF.base.)
+	 */
+	m->btf = btf__parse_split(m->path, m->base);
+	err = libbpf_get_error(m->btf);
+	if (err) {
+		m->btf = NULL;
+		return fail(m, ".BTF does not parse on its base BTF (%s): %s",
+			    m->base_data ? ".BTF.base" : base_path, strerror(-err));
+	}
+	return 0;
+}
+
+/* First type of @kind named @name; module types first for functions. */
+static uint32_t find_id(struct module *m, int kind, const char *name)
+{
+	uint32_t first_own = btf__type_cnt(m->base);
+	uint32_t n = btf__type_cnt(m->btf), pass, id;
+
+	for (pass = 0; pass < 2; pass++) {
+		uint32_t lo = 1, hi = n;
+
+		if (kind == BTF_KIND_FUNC) {
+			lo = pass ? 1 : first_own;
+			hi = pass ? first_own : n;
+		} else if (pass) {
+			break;
+		}
+		for (id = lo; id < hi; id++) {
+			const struct btf_type *t = btf__type_by_id(m->btf, id);
+
+			if (btf_kind(t) == kind &&
+			    !strcmp(btf__name_by_offset(m->btf, t->name_off), name))
+				return id;
+		}
+	}
+	return 0;
+}
+
+static uint32_t *word(struct module *m, size_t off)
+{
+	return (uint32_t *)((char *)m->ids->d_buf + off);
+}
+
+static size_t set_elem(const struct btf_id_sym *s)
+{
+	return kinds[s->kind].kind == ID_SET8 ? 8 : 4;
+}
+
+static bool is_set(const struct btf_id_sym *s)
+{
+	return kinds[s->kind].kind == ID_SET || kinds[s->kind].kind == ID_SET8;
+}
+
+static int resolve(struct module *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nr_syms; i++) {
+		struct btf_id_sym *s = &m->syms[i];
+		uint32_t id;
+
+		if (is_set(s))
+			continue;
+		id = find_id(m, kinds[s->kind].btf_kind, s->name);
+		if (!id)
+			return fail(m, "no BTF %.*s named %s: is it defined (not inlined) in the module, or in the kernel?",
+				    (int)strlen(kinds[s->kind].prefix) - 2,
+				    kinds[s->kind].prefix, s->name);
+		*word(m, s->off) = id;
+	}
+	/* Sets last: they sort the ids just written. */
+	for (i = 0; i < m->nr_syms; i++) {
+		struct btf_id_sym *s = &m->syms[i];
+		size_t elem = set_elem(s), cnt;
+
+		if (!is_set(s))
+			continue;
+		if (s->size < elem || s->size % elem)
+			return fail(m, "set %s has a bad size %zu", s->name, s->size);
+		cnt = s->size / elem - 1;
+		*word(m, s->off) = cnt;
+		qsort(word(m, s->off + elem), cnt, elem, cmp_u32);
+	}
+	elf_flagdata(m->ids, ELF_C_SET, ELF_F_DIRTY);
+	if (elf_update(m->elf, ELF_C_WRITE) < 0)
+		return fail(m, "cannot write the module: %s", elf_errmsg(-1));
+	return 0;
+}
+
+/* The set (or set8) that holds the id symbol @s, if any. */
+static const struct btf_id_sym *set_of(struct module *m, const struct btf_id_sym *s)
+{
+	size_t i;
+
+	for (i = 0; i < m->nr_syms; i++) {
+		const struct btf_id_sym *set = &m->syms[i];
+
+		if (is_set(set) && s->off > set->off && s->off < set->off + set->size)
+			return set;
+	}
+	return NULL;
+}
+
+static bool set_has(struct module *m, const struct btf_id_sym *set, uint32_t id)
+{
+	size_t elem = set_elem(set), j;
+
+	for (j = 1; j <= *word(m, set->off); j++)
+		if (*word(m, set->off + j * elem) == id)
+			return true;
+	return false;
+}
+
+static int check(struct module *m)
+{
+	size_t i, j, nr_ids = 0, nr_sets = 0;
+
+	/* Sets first: counted, non-zero, sorted (the kernel bsearches them). */
+	for (i = 0; i < m->nr_syms; i++) {
+		struct btf_id_sym *s = &m->syms[i];
+		size_t elem = set_elem(s);
+		uint32_t cnt;
+
+		if (!is_set(s))
+			continue;
+		cnt = *word(m, s->off);
+		if (s->size < elem || cnt != s->size / elem - 1)
+			return fail(m, "set %s holds count %u, its size says %zu", s->name, cnt,
+				    s->size >= elem ? s->size / elem - 1 : 0);
+		for (j = 1; j <= cnt; j++) {
+			uint32_t id = *word(m, s->off + j * elem);
+
+			if (!id || (j > 1 && id < *word(m, s->off + (j - 1) * elem)))
+				return fail(m, "set %s is not resolved and sorted", s->name);
+		}
+		nr_sets++;
+	}
+	/*
+	 * Each id: the type of that kind and name exists, and its id is in
+	 * place (in a set, sorting moved it: it must be somewhere in the set).
+	 */
+	for (i = 0; i < m->nr_syms; i++) {
+		struct btf_id_sym *s = &m->syms[i];
+		const struct btf_id_sym *set;
+		uint32_t want;
+
+		if (is_set(s))
+			continue;
+		want = find_id(m, kinds[s->kind].btf_kind, s->name);
+		if (!want)
+			return fail(m, "no BTF type for %s in .BTF or its base", s->name);
+		set = set_of(m, s);
+		if (set ? !set_has(m, set, want) : *word(m, s->off) != want)
+			return fail(m, "BTF id of %s is not resolved (want %u): .BTF_ids and .BTF disagree",
+				    s->name, want);
+		nr_ids++;
+	}
+	printf("%s: %s: .BTF has %u types on a base of %u (%s); %zu BTF ids resolved, %zu sets sorted\n",
+	       prog, m->path, btf__type_cnt(m->btf) - btf__type_cnt(m->base),
+	       btf__type_cnt(m->base) - 1, m->base_data ? "distilled .BTF.base" : "kernel",
+	       nr_ids, nr_sets);
+	return 0;
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: %s [--base BASE_BTF] resolve|check MODULE.ko\n", prog);
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	struct module m = { .fd = -1 };
+	const char *base = NULL, *cmd;
+	bool write;
+	int ret;
+
+	if (argc >= 3 && !strcmp(argv[1], "--base")) {
+		base = argv[2];
+		argc -= 2;
+		argv += 2;
+	}
+	if (argc != 3)
+		return usage();
+	cmd = argv[1];
+	m.path = argv[2];
+	if (strcmp(cmd, "resolve") && strcmp(cmd, "check"))
+		return usage();
+	write = !strcmp(cmd, "resolve");
+
+	libbpf_set_print(NULL);
+	ret = load_elf(&m, write) ?: load_btf(&m, base);
+	if (!ret)
+		ret = write ? resolve(&m) : check(&m);
+
+	btf__free(m.btf);
+	btf__free(m.base);
+	if (m.elf)
+		elf_end(m.elf);
+	if (m.fd >= 0)
+		close(m.fd);
+	return ret ? 1 : 0;
+}

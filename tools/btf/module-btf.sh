@@ -1,0 +1,105 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# module-btf.sh KO KVER KDIR BTFIDS
+#
+# Make sure the freshly built module KO carries working module BTF for
+# kernel KVER (headers in KDIR), or fail and remove KO.
+#
+# kfuncs exist only through module BTF: the kernel finds a kfunc by its BTF
+# id in the module's .BTF and its kfunc set (.BTF_ids). Kbuild produces
+# both only when $KDIR/vmlinux and resolve_btfids exist; Debian 12's 6.1
+# headers ship neither, the module still loads, and every kfunc is silently
+# missing. So after kbuild:
+#  1. find the target kernel's base BTF: $KDIR/vmlinux, else the BTF inside
+#     /boot/vmlinuz-KVER (decompressed), else /sys/kernel/btf/vmlinux when
+#     KVER is the running kernel;
+#  2. if KO has no .BTF: pahole -J --btf_base BASE KO, then resolve
+#     .BTF_ids with BTFIDS (tools/btf/kfunc-btfids.c);
+#  3. always: BTFIDS check, which fails unless .BTF parses on BASE and every
+#     BTF id is resolved and every set sorted.
+set -eu
+
+ko=$1 kver=$2 kdir=$3 btfids=$4
+work=$(dirname "$ko")/.btf
+mkdir -p "$work"
+
+die() {
+	rm -f "$ko"
+	{
+		echo
+		echo "kfunc: ERROR: $ko for kernel $kver has no working module BTF."
+		printf '%s\n' "$@" | sed 's/^/kfunc: /'
+		echo "kfunc: Without module BTF the kernel cannot see any kfunc, so no module was produced."
+		echo
+	} >&2
+	exit 1
+}
+
+has_btf() {
+	LC_ALL=C readelf -S -W "$1" 2>/dev/null | grep -q ' \.BTF '
+}
+
+# Decompress the kernel inside a bzImage and keep its .BTF as raw BTF.
+# The payload's format is found by its magic bytes: gzip, xz, zstd, lz4,
+# bzip2 (the formats Debian and others build kernels with).
+extract_vmlinuz_btf() {
+	img=$1 out=$2
+	for fmt in 'gzip -dc|\x1f\x8b\x08' 'xz -dc|\xfd7zXZ\x00' \
+		   'zstd -dc|\x28\xb5\x2f\xfd' 'lz4 -dc|\x02\x21\x4c\x18' \
+		   'bzip2 -dc|BZh'; do
+		cmd=${fmt%%|*} magic=${fmt#*|}
+		tool=${cmd%% *}
+		command -v "$tool" >/dev/null || { missing="$missing $tool"; continue; }
+		for off in $(LC_ALL=C grep -obUaP "$magic" "$img" 2>/dev/null | cut -d: -f1); do
+			tail -c +$((off + 1)) "$img" | $cmd >"$work/vmlinux" 2>/dev/null || true
+			if has_btf "$work/vmlinux" &&
+			   objcopy -O binary --only-section=.BTF "$work/vmlinux" "$out" 2>/dev/null &&
+			   [ -s "$out" ]; then
+				rm -f "$work/vmlinux"
+				return 0
+			fi
+		done
+	done
+	rm -f "$work/vmlinux" "$out"
+	return 1
+}
+
+missing=
+base=
+if [ -f "$kdir/vmlinux" ] && has_btf "$kdir/vmlinux"; then
+	base=$kdir/vmlinux
+elif [ -f "/boot/vmlinuz-$kver" ]; then
+	base=$work/vmlinux-$kver.btf
+	if ! [ -s "$base" ] || [ "/boot/vmlinuz-$kver" -nt "$base" ]; then
+		extract_vmlinuz_btf "/boot/vmlinuz-$kver" "$base" ||
+		die "No .BTF found inside /boot/vmlinuz-$kver.${missing:+ Missing decompressors:$missing (install them: gzip xz-utils zstd lz4 bzip2).}" \
+		    "Is the kernel built with CONFIG_DEBUG_INFO_BTF=y?"
+	fi
+elif [ "$kver" = "$(uname -r)" ] && [ -r /sys/kernel/btf/vmlinux ]; then
+	base=/sys/kernel/btf/vmlinux
+else
+	die "The base BTF of kernel $kver was not found. Tried:" \
+	    "  $kdir/vmlinux (headers of 6.12 and later ship it; Debian 12's 6.1 headers do not)" \
+	    "  /boot/vmlinuz-$kver (install the kernel image: apt-get install linux-image-$kver)" \
+	    "  /sys/kernel/btf/vmlinux (used only when building for the running kernel, $(uname -r))"
+fi
+
+if ! has_btf "$ko"; then
+	command -v pahole >/dev/null ||
+		die "pahole is missing: apt-get install dwarves (Debian 12) or pahole (Debian 13)."
+	echo "  BTF [M] $ko (pahole, base $base)"
+	# pahole adds the section with objcopy; binutils' objcopy is enough.
+	LLVM_OBJCOPY=${LLVM_OBJCOPY:-objcopy} pahole -J --btf_gen_floats \
+		--btf_base "$base" "$ko" >"$work/pahole.log" 2>&1 ||
+		die "pahole failed:" "$(cat "$work/pahole.log")"
+	has_btf "$ko" ||
+		die "pahole produced no .BTF section:" "$(cat "$work/pahole.log")" \
+		    "Is the module built with debug info (CONFIG_DEBUG_INFO)?"
+	echo "  BTFIDS  $ko"
+	"$btfids" --base "$base" resolve "$ko" ||
+		die "resolving the kfunc BTF ids failed (see above)."
+fi
+
+"$btfids" --base "$base" check "$ko" ||
+	die "the module BTF check failed (see above)."
