@@ -26,6 +26,8 @@ $(BTFIDS): tools/btf/kfunc-btfids.c
 	$(CC) $(HOST_CFLAGS) -o $@ $< $$(pkg-config --cflags --libs libbpf libelf)
 
 module: $(BTFIDS)
+	@test -f $(KDIR)/Makefile || { echo "kfunc: no kernel headers for $(KVER) in $(KDIR):" \
+		"apt-get install linux-headers-$(KVER) (or pass KVER=/KDIR=)" >&2; exit 1; }
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/src W=1 modules
 	sh tools/btf/module-btf.sh $(CURDIR)/src/kfunc.ko $(KVER) $(KDIR) $(CURDIR)/$(BTFIDS)
 

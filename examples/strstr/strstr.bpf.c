@@ -3,18 +3,19 @@
  * The seed example: when this process unlinks a file, search "wor" in
  * "Hello, world!" with kf_strstr and print the answer to the trace pipe.
  * fentry works on every supported kernel (kprobe programs may call module
- * kfuncs only from 6.10).
+ * kfuncs only from 6.10). vfs_unlink is attached rather than do_unlinkat,
+ * which 7.x renamed filename_unlinkat.
  */
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
 #include <kfuncs/strstr.h>
 
-/* Writable globals: kfunc memory arguments must be writable on 6.1. */
+/* Global data is a map value: memory the verifier lets a kfunc read. */
 char hay[] = "Hello, world!";
 char needle[] = "wor";
 int target_pid;
 
-SEC("fentry/do_unlinkat")
+SEC("fentry/vfs_unlink")
 int on_unlink(void *ctx)
 {
 	int idx;

@@ -46,7 +46,7 @@ int main(void)
 	}
 	skel->bss->target_pid = getpid();
 	if (strstr_bpf__attach(skel)) {
-		fprintf(stderr, "strstr: cannot attach to do_unlinkat: %s\n", strerror(errno));
+		fprintf(stderr, "strstr: cannot attach to vfs_unlink: %s\n", strerror(errno));
 		goto out;
 	}
 	fd = open_trace_pipe();

@@ -45,15 +45,19 @@ int syscall_run(void *ctx)
 	return run();
 }
 
-/* Loaded only to prove which program types may call a module kfunc. */
-SEC("fentry/do_unlinkat")
+/*
+ * Which program types may call a module kfunc. bpf_fentry_test1 exists in
+ * every kernel for this purpose: BPF_PROG_TEST_RUN of a tracing program
+ * calls it, so the attached fentry program really runs.
+ */
+SEC("fentry/bpf_fentry_test1")
 int fentry_sum(void *ctx)
 {
 	res_sum = kf_test_sum(1, 2, 3, 4);
 	return 0;
 }
 
-SEC("kprobe/do_unlinkat")
+SEC("kprobe/bpf_fentry_test1")
 int kprobe_sum(void *ctx)
 {
 	res_sum = kf_test_sum(1, 2, 3, 4);

@@ -358,7 +358,7 @@ static int check(struct module *m)
 			continue;
 		cnt = *word(m, s->off);
 		if (s->size < elem || cnt != s->size / elem - 1)
-			return fail(m, "set %s holds count %u, its size says %zu", s->name, cnt,
+			return fail(m, "set %s is not resolved: it holds count %u, its size says %zu", s->name, cnt,
 				    s->size >= elem ? s->size / elem - 1 : 0);
 		for (j = 1; j <= cnt; j++) {
 			uint32_t id = *word(m, s->off + j * elem);
