@@ -110,6 +110,15 @@ boot() {
 		--force-9p -m 1G --exec "$cmd"
 }
 
+# The root whose suite a kernel comes from (its headers and its compiler).
+root_of() {
+	if [ -d "$bookworm/usr/src/linux-headers-$1" ]; then
+		echo "$bookworm"
+	else
+		echo "$trixie"
+	fi
+}
+
 kernels_of() {
 	ls "$1/usr/lib/modules" 2>/dev/null | while read -r k; do
 		[ -d "$1/usr/src/linux-headers-$k" ] || continue
@@ -173,21 +182,27 @@ check() {
 		result not-ok "build the BPF test programs and their skeletons" "$logs/bpf.log"
 	fi
 
+	built=
 	for kver in $(kernels_of "$bookworm") $(kernels_of "$trixie"); do
-		kroot=$trixie
-		[ -d "$bookworm/usr/src/linux-headers-$kver" ] && kroot=$bookworm
 		step "$kver: build"
-		build_module "$kroot" "$kver" || continue
+		build_module "$(root_of "$kver")" "$kver" && built="$built $kver"
+	done
 
+	step "the module BTF step: base BTF extraction; without it the build fails loudly"
+	btf_tests
+
+	for kver in $built; do
 		step "$kver: boot under QEMU, load kfunc.ko, run the BPF tests"
 		run=$build/run-$kver
 		rm -rf "$run"
 		mkdir -p "$run"
 		cp "$build/mod-$kver/src/kfunc.ko" "$build/bpf/out/kfunc_test" \
 			"$top/tests/testbed/guest.sh" "$run/" 2>/dev/null
+		# The 6.1 module with its kfunc set zeroed (btf_tests): must not load.
+		[ -f "$build/mod-$kver/noids.ko" ] && cp "$build/mod-$kver/noids.ko" "$run/"
 		log=$logs/vm-$kver.log
-		boot "$kroot" "$kver" "sh /kfunc-build/run-$kver/guest.sh /kfunc-build/run-$kver" \
-			>"$log" 2>&1
+		boot "$(root_of "$kver")" "$kver" \
+			"sh /kfunc-build/run-$kver/guest.sh /kfunc-build/run-$kver" >"$log" 2>&1
 		grep -E '^(not )?ok - ' "$log" | tee -a "$results"
 		grep -E '^    ' "$log" | head -n 40
 		if grep -q "^ok - $kver: no WARNING" "$log"; then
@@ -196,13 +211,11 @@ check() {
 			result not-ok "$kver: the VM booted and ran every test" "$log"
 		fi
 	done
-
-	step "the BTF step is what makes 6.1 work: without it the build fails loudly"
-	btf_negative
 }
 
-# Modules without working BTF must be refused, with a message saying why.
-btf_negative() {
+# The BTF step: modules without working BTF must be refused, with a message
+# saying why; the base BTF must be found in any compressed kernel.
+btf_tests() {
 	k61=$(kernels_of "$bookworm" | head -n 1)
 	mod=/kfunc-build/mod-$k61
 	[ -f "$build/mod-$k61/tools/btf/kfunc-btfids" ] || {
@@ -233,10 +246,28 @@ btf_negative() {
 		objcopy --update-section .BTF_ids=/tmp/zeros.bin /tmp/noids.ko
 		! tools/btf/kfunc-btfids --base src/.btf/vmlinux-$k61.btf check /tmp/noids.ko 2>/tmp/err
 		cat /tmp/err
-		grep -q 'not resolved' /tmp/err" >>"$log" 2>&1; then
+		grep -q 'not resolved' /tmp/err
+		cp /tmp/noids.ko noids.ko" >>"$log" 2>&1; then
 		result ok "a 6.1 module with .BTF but unresolved .BTF_ids fails the check"
 	else
 		result not-ok "a 6.1 module with .BTF but unresolved .BTF_ids fails the check" "$log"
+	fi
+	# 4. Base BTF from /boot/vmlinuz in every compression a kernel may use:
+	# the 6.1 image's kernel (xz) recompressed behind a fake boot header.
+	if in_root "$bookworm" sh -c "
+		set -e
+		cd $mod
+		sh tools/btf/module-btf.sh --extract-elf /boot/vmlinuz-$k61 /tmp/vmlinux
+		for c in 'gzip -c' 'xz -c' 'zstd -c -q' 'lz4 -l -c -q' 'bzip2 -c'; do
+			{ printf 'boot sector %.0s' \$(seq 500); \$c </tmp/vmlinux; } >/tmp/vmlinuz
+			rm -f /tmp/out
+			sh tools/btf/module-btf.sh --extract-elf /tmp/vmlinuz /tmp/out
+			cmp /tmp/out /tmp/vmlinux
+			echo \"\${c%% *}: ok\"
+		done" >"$logs/btf-extract.log" 2>&1; then
+		result ok "base BTF is found inside a vmlinuz compressed with $(grep -c ': ok' "$logs/btf-extract.log") formats (gzip, xz, zstd, lz4, bzip2)"
+	else
+		result not-ok "base BTF is found inside a vmlinuz compressed with gzip, xz, zstd, lz4, bzip2" "$logs/btf-extract.log"
 	fi
 	# 3. No base BTF anywhere: the build fails, says what to install, leaves no .ko.
 	if in_root "$bookworm" sh -c "

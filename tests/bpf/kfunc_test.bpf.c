@@ -2,7 +2,7 @@
 /*
  * BPF side of the kfunc VM tests. User space (kfunc_test.c) fills the
  * inputs in .bss, runs a program with BPF_PROG_TEST_RUN and reads the
- * results back; the same body runs from a tc and from a syscall program.
+ * results back; the same body runs from tc, XDP and syscall programs.
  */
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
@@ -37,6 +37,12 @@ SEC("tc")
 int tc_run(struct __sk_buff *skb)
 {
 	return run();
+}
+
+SEC("xdp")
+int xdp_run(struct xdp_md *xdp)
+{
+	return run() ? XDP_ABORTED : XDP_PASS;
 }
 
 SEC("syscall")

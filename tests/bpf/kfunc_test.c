@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kfunc_test: calls every kfunc from real BPF programs (tc and syscall,
+ * kfunc_test: calls every kfunc from real BPF programs (tc, XDP, syscall,
  * through BPF_PROG_TEST_RUN) and checks exact results. Runs inside the
  * test VM, on the kernel under test, after kfunc.ko is loaded.
  *
@@ -16,6 +16,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <linux/bpf.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
@@ -49,13 +50,14 @@ static int kernel_version(void)
 	return major * 1000 + minor;
 }
 
-static int run_prog(struct bpf_program *prog, int is_tc)
+/* Run @prog once; a packet for tc and XDP. Returns its return value. */
+static int run_prog(struct bpf_program *prog, int with_packet)
 {
 	char pkt[64] = { 0 };
 	LIBBPF_OPTS(bpf_test_run_opts, opts);
 	int err;
 
-	if (is_tc) {
+	if (with_packet) {
 		opts.data_in = pkt;
 		opts.data_size_in = sizeof(pkt);
 	}
@@ -92,7 +94,7 @@ static const struct strstr_case strstr_cases[] = {
 };
 
 static void test_prog(struct kfunc_test_bpf *skel, struct bpf_program *prog,
-		      const char *name, int is_tc)
+		      const char *name, int with_packet, int ok_ret)
 {
 	struct kfunc_test_bpf__bss *bss = skel->bss;
 	size_t i;
@@ -102,16 +104,16 @@ static void test_prog(struct kfunc_test_bpf *skel, struct bpf_program *prog,
 	bss->sum_b = 2;
 	bss->sum_c = 3;
 	bss->sum_d = 4;
-	ret = run_prog(prog, is_tc);
-	report(ret == 0 && bss->res_sum == 10, "%s: kf_test_sum(1, 2, 3, 4) = %llu (want 10, run %d)",
+	ret = run_prog(prog, with_packet);
+	report(ret == ok_ret && bss->res_sum == 10, "%s: kf_test_sum(1, 2, 3, 4) = %llu (want 10, run %d)",
 	       name, (unsigned long long)bss->res_sum, ret);
 
 	bss->sum_a = 0xffffffff;
 	bss->sum_b = 1ULL << 40;
 	bss->sum_c = 0xffffffff;
 	bss->sum_d = 5;
-	ret = run_prog(prog, is_tc);
-	report(ret == 0 && bss->res_sum == 0x1ffffffffULL + (1ULL << 40) + 4,
+	ret = run_prog(prog, with_packet);
+	report(ret == ok_ret && bss->res_sum == 0x1ffffffffULL + (1ULL << 40) + 4,
 	       "%s: kf_test_sum(u32 max, 1 << 40, u32 max, 5) = %#llx", name,
 	       (unsigned long long)bss->res_sum);
 
@@ -125,8 +127,8 @@ static void test_prog(struct kfunc_test_bpf *skel, struct bpf_program *prog,
 		bss->hay_len = c->hay_len;
 		bss->needle_len = c->needle_len;
 		bss->res_strstr = 12345;
-		ret = run_prog(prog, is_tc);
-		report(ret == 0 && bss->res_strstr == c->want,
+		ret = run_prog(prog, with_packet);
+		report(ret == ok_ret && bss->res_strstr == c->want,
 		       "%s: kf_strstr(case %zu: %u-byte hay, %u-byte needle) = %d (want %d)",
 		       name, i, c->hay_len, c->needle_len, bss->res_strstr, c->want);
 	}
@@ -137,10 +139,10 @@ static void test_prog(struct kfunc_test_bpf *skel, struct bpf_program *prog,
 		memset(bss->zbuf, 0xaa, sizeof(bss->zbuf));
 		bss->zero_len = i;
 		bss->res_memzero = 12345;
-		ret = run_prog(prog, is_tc);
+		ret = run_prog(prog, with_packet);
 		for (j = 0; j < sizeof(bss->zbuf); j++)
 			bad += bss->zbuf[j] != (j < i ? 0 : 0xaa);
-		report(ret == 0 && bss->res_memzero == 0 && !bad,
+		report(ret == ok_ret && bss->res_memzero == 0 && !bad,
 		       "%s: kf_memzero(64-byte buffer, %zu) = %d, zeroes exactly %zu bytes (%zu wrong)",
 		       name, i, bss->res_memzero, i, bad);
 	}
@@ -212,15 +214,11 @@ static void test_prog_types(void)
 
 static int hold(void)
 {
-	struct kfunc_test_bpf *skel = kfunc_test_bpf__open();
+	static char log[1 << 16];
+	struct kfunc_test_bpf *skel = open_alone("tc_run", log, sizeof(log));
 	char c;
 
-	if (!skel)
-		return 1;
-	bpf_program__set_autoload(skel->progs.syscall_run, false);
-	bpf_program__set_autoload(skel->progs.fentry_sum, false);
-	bpf_program__set_autoload(skel->progs.kprobe_sum, false);
-	if (kfunc_test_bpf__load(skel)) {
+	if (!skel || kfunc_test_bpf__load(skel)) {
 		fprintf(stderr, "hold: load failed\n");
 		return 1;
 	}
@@ -250,13 +248,14 @@ int main(int argc, char **argv)
 	bpf_program__set_autoload(skel->progs.fentry_sum, false);
 	bpf_program__set_autoload(skel->progs.kprobe_sum, false);
 	if (kfunc_test_bpf__load(skel)) {
-		report(0, "load tc and syscall programs calling kf_* kfuncs");
+		report(0, "load tc, XDP and syscall programs calling kf_* kfuncs");
 		return 1;
 	}
-	report(1, "load tc and syscall programs calling kf_* kfuncs");
+	report(1, "load tc, XDP and syscall programs calling kf_* kfuncs");
 
-	test_prog(skel, skel->progs.tc_run, "tc", 1);
-	test_prog(skel, skel->progs.syscall_run, "syscall", 0);
+	test_prog(skel, skel->progs.tc_run, "tc", 1, 0);
+	test_prog(skel, skel->progs.xdp_run, "xdp", 1, XDP_PASS);
+	test_prog(skel, skel->progs.syscall_run, "syscall", 0, 0);
 	kfunc_test_bpf__destroy(skel);
 
 	test_prog_types();

@@ -23,6 +23,12 @@ check() {
 	fi
 }
 
+# A module whose kfunc set was never resolved must refuse to load.
+if [ -f "$dir/noids.ko" ]; then
+	check "kfunc.ko with unresolved BTF ids refuses to load, and says why" \
+		sh -c "! insmod $dir/noids.ko && dmesg | grep 'kfunc: the kfunc BTF ids were not resolved'"
+fi
+
 if ! insmod "$dir/kfunc.ko" >"$log" 2>&1; then
 	not_ok "insmod kfunc.ko"
 	sed 's/^/    /' "$log"

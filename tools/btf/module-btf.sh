@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # module-btf.sh KO KVER KDIR BTFIDS
+# module-btf.sh --extract-elf VMLINUZ OUT   (the decompression step alone)
 #
 # Make sure the freshly built module KO carries working module BTF for
 # kernel KVER (headers in KDIR), or fail and remove KO.
@@ -20,10 +21,6 @@
 #     BTF id is resolved and every set sorted.
 set -eu
 
-ko=$1 kver=$2 kdir=$3 btfids=$4
-work=$(dirname "$ko")/.btf
-mkdir -p "$work"
-
 die() {
 	rm -f "$ko"
 	{
@@ -40,10 +37,11 @@ has_btf() {
 	LC_ALL=C readelf -S -W "$1" 2>/dev/null | grep -q ' \.BTF '
 }
 
-# Decompress the kernel inside a bzImage and keep its .BTF as raw BTF.
-# The payload's format is found by its magic bytes: gzip, xz, zstd, lz4,
-# bzip2 (the formats Debian and others build kernels with).
-extract_vmlinuz_btf() {
+# Decompress the kernel ELF (with its .BTF) inside a bzImage into OUT.
+# The payload's format is found by its magic bytes: gzip, xz, zstd, lz4
+# (legacy frame, as the kernel writes it), bzip2.
+missing=
+extract_vmlinuz() {
 	img=$1 out=$2
 	for fmt in 'gzip -dc|\x1f\x8b\x08' 'xz -dc|\xfd7zXZ\x00' \
 		   'zstd -dc|\x28\xb5\x2f\xfd' 'lz4 -dc|\x02\x21\x4c\x18' \
@@ -52,27 +50,34 @@ extract_vmlinuz_btf() {
 		tool=${cmd%% *}
 		command -v "$tool" >/dev/null || { missing="$missing $tool"; continue; }
 		for off in $(LC_ALL=C grep -obUaP "$magic" "$img" 2>/dev/null | cut -d: -f1); do
-			tail -c +$((off + 1)) "$img" | $cmd >"$work/vmlinux" 2>/dev/null || true
-			if has_btf "$work/vmlinux" &&
-			   objcopy -O binary --only-section=.BTF "$work/vmlinux" "$out" 2>/dev/null &&
-			   [ -s "$out" ]; then
-				rm -f "$work/vmlinux"
-				return 0
-			fi
+			tail -c +$((off + 1)) "$img" | $cmd >"$out" 2>/dev/null || true
+			has_btf "$out" && return 0
 		done
 	done
-	rm -f "$work/vmlinux" "$out"
+	rm -f "$out"
 	return 1
 }
 
-missing=
+if [ "$1" = --extract-elf ]; then
+	extract_vmlinuz "$2" "$3" && exit 0
+	echo "no kernel with .BTF found in $2${missing:+ (missing:$missing)}" >&2
+	exit 1
+fi
+
+ko=$1 kver=$2 kdir=$3 btfids=$4
+work=$(dirname "$ko")/.btf
+mkdir -p "$work"
+
 base=
 if [ -f "$kdir/vmlinux" ] && has_btf "$kdir/vmlinux"; then
 	base=$kdir/vmlinux
 elif [ -f "/boot/vmlinuz-$kver" ]; then
 	base=$work/vmlinux-$kver.btf
 	if ! [ -s "$base" ] || [ "/boot/vmlinuz-$kver" -nt "$base" ]; then
-		extract_vmlinuz_btf "/boot/vmlinuz-$kver" "$base" ||
+		# Keep only the raw .BTF (a few MB), not the whole kernel.
+		{ extract_vmlinuz "/boot/vmlinuz-$kver" "$work/vmlinux" &&
+		  objcopy -O binary --only-section=.BTF "$work/vmlinux" "$base" &&
+		  rm -f "$work/vmlinux"; } ||
 		die "No .BTF found inside /boot/vmlinuz-$kver.${missing:+ Missing decompressors:$missing (install them: gzip xz-utils zstd lz4 bzip2).}" \
 		    "Is the kernel built with CONFIG_DEBUG_INFO_BTF=y?"
 	fi
