@@ -32,21 +32,11 @@
 #endif
 
 /*
- * The program types kfunc registers its set for, one per kfunc hook (a
- * second registration on the same hook fails and drops the earlier ones).
- * TRACING covers fentry/fexit/fmod_ret and LSM. KPROBE has a hook from
- * 6.10 only: on older kernels kprobe programs cannot call module kfuncs.
+ * 6.10: kprobe programs get a kfunc hook. Before, they cannot call module
+ * kfuncs at all (use fentry there).
  */
-#define KF_PROG_TYPES_BASE			\
-	BPF_PROG_TYPE_SCHED_CLS,		\
-	BPF_PROG_TYPE_XDP,			\
-	BPF_PROG_TYPE_SYSCALL,			\
-	BPF_PROG_TYPE_TRACING
-
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
-#define KF_PROG_TYPES KF_PROG_TYPES_BASE, BPF_PROG_TYPE_KPROBE
-#else
-#define KF_PROG_TYPES KF_PROG_TYPES_BASE
+#define KF_HAVE_KPROBE_KFUNC_HOOK
 #endif
 
 #endif /* KFUNC_COMPAT_H */

@@ -48,7 +48,19 @@ static const struct btf_kfunc_id_set kf_set = {
 	.set = &kf_ids,
 };
 
-static const enum bpf_prog_type kf_prog_types[] = { KF_PROG_TYPES };
+/*
+ * One registration per kfunc hook: a second one on the same hook fails and
+ * drops the earlier ones. TRACING covers fentry/fexit/fmod_ret and LSM.
+ */
+static const enum bpf_prog_type kf_prog_types[] = {
+	BPF_PROG_TYPE_SCHED_CLS,
+	BPF_PROG_TYPE_XDP,
+	BPF_PROG_TYPE_SYSCALL,
+	BPF_PROG_TYPE_TRACING,
+#ifdef KF_HAVE_KPROBE_KFUNC_HOOK
+	BPF_PROG_TYPE_KPROBE,
+#endif
+};
 
 static int __init kf_init(void)
 {

@@ -45,8 +45,8 @@ static int kernel_version(void)
 	struct utsname u;
 	int major = 0, minor = 0;
 
-	uname(&u);
-	sscanf(u.release, "%d.%d", &major, &minor);
+	if (uname(&u) || sscanf(u.release, "%d.%d", &major, &minor) != 2)
+		return 0;
 	return major * 1000 + minor;
 }
 
