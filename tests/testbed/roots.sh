@@ -54,12 +54,22 @@ command -v mmdebstrap >/dev/null || {
 	exit 1
 }
 
+# remove DIR: an interrupted mmdebstrap may leave /proc, /sys or /dev
+# mounted inside a root: unmount them first, and never cross into another
+# file system while deleting.
+remove() {
+	grep -o " $1/[^ ]*" /proc/mounts | sort -r | while read -r m; do
+		umount -l "$m" || true
+	done
+	rm -rf --one-file-system "$1"
+}
+
 pkgs=$(grep -v '^#' "$list" | grep . | paste -sd, -)
 tmp=$root.tmp
-rm -rf "$tmp"
+remove "$tmp"
 # Remove roots of older package lists of this suite.
 for old in "$cache/roots/$suite"-*; do
-	[ -d "$old" ] && [ "$old" != "$tmp" ] && rm -rf "$old"
+	[ -d "$old" ] && [ "$old" != "$tmp" ] && remove "$old"
 done
 
 echo "roots.sh: building the $suite root in $root (once; a few minutes)" >&2
@@ -79,7 +89,11 @@ names=$(for meta in linux-image-amd64 linux-headers-amd64; do
 	sed -n "s/^ *\(linux-\(image\|headers\)-[0-9][^ ]*\).*/\1/p"
 done | sort -u)
 echo "kernels: $names"
-DEBIAN_FRONTEND=noninteractive apt-get install -y -t trixie-backports $names'
+DEBIAN_FRONTEND=noninteractive apt-get install -y -t trixie-backports $names
+# Keep the header packages: the package tests reinstall one of them to
+# prove that a kernel installed after kfunc-dkms gets the module.
+mkdir -p /var/cache/kfunc-debs
+cp /var/cache/apt/archives/linux-headers-*.deb /var/cache/kfunc-debs/'
 	;;
 *)
 	echo "roots.sh: unknown suite $suite" >&2
@@ -94,7 +108,7 @@ if ! echo "$sources" | mmdebstrap --variant=apt --mode=root \
 	"$suite" "$tmp" - >"$log" 2>&1; then
 	tail -n 40 "$log" >&2
 	echo "roots.sh: mmdebstrap failed for $suite (full log: $log)" >&2
-	rm -rf "$tmp"
+	remove "$tmp"
 	exit 1
 fi
 touch "$tmp/.kfunc-root-complete"
