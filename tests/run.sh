@@ -42,7 +42,7 @@ result() {
 # Host packages the test bed itself needs; installed only when missing.
 host_deps() {
 	need=
-	for p in mmdebstrap libcmocka-dev gcc make pkg-config util-linux; do
+	for p in mmdebstrap libcmocka-dev gcc make pkg-config util-linux openssl git; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
 			need="$need $p"
 	done
@@ -78,11 +78,16 @@ in_root() {
 	' sh "$_root" "$build" "${MOUNTS:-}" "$@"
 }
 
-# Copy the sources a build needs into build/DIR (kbuild writes next to them).
+# Copy the source files (git's list in a checkout, else all but build/ and
+# .git) into build/DIR: kbuild and dpkg-buildpackage write next to them.
 stage_tree() {
-	rm -rf "$build/$1"
+	rm -rf --one-file-system "$build/$1"
 	mkdir -p "$build/$1"
-	(cd "$top" && cp -a Makefile src tools include bpf-headers tests examples scripts "$build/$1/")
+	if [ -d "$top/.git" ] && command -v git >/dev/null; then
+		git -C "$top" ls-files -co --exclude-standard | tar -C "$top" -cf - -T -
+	else
+		tar -C "$top" --exclude=./build --exclude=./.git -cf - .
+	fi | tar -C "$build/$1" -xf -
 }
 
 # kvm only where the CPU can do it; a stock kernel under KVM hangs otherwise.
@@ -94,19 +99,20 @@ vng_accel() {
 	fi
 }
 
-# boot ROOT_OF_KERNEL KVER COMMAND: boot kernel KVER (found in the root it was
-# installed in) with the trixie root as its file system, run COMMAND there.
+# boot KROOT KVER COMMAND: boot kernel KVER (installed in root KROOT) with
+# $VMROOT (default: the trixie root) as its file system, run COMMAND there.
 boot() {
 	kroot=$1 kver=$2 cmd=$3
+	vmroot=${VMROOT:-$trixie}
 	MOUNTS=
-	if [ "$kroot" != "$trixie" ]; then
-		# A bookworm kernel: lend its image and modules to the trixie root.
+	if [ "$kroot" != "$vmroot" ]; then
+		# Another root's kernel: lend its image and modules to the VM root.
 		MOUNTS="$kroot/boot:/kfunc-boot $kroot/usr/lib/modules/$kver:/usr/lib/modules/$kver"
 		img=/kfunc-boot/vmlinuz-$kver
 	else
 		img=/boot/vmlinuz-$kver
 	fi
-	MOUNTS=$MOUNTS in_root "$trixie" timeout 900 vng --run "$img" $(vng_accel) \
+	MOUNTS=$MOUNTS in_root "$vmroot" timeout 900 vng --run "$img" $(vng_accel) \
 		--force-9p -m 1G --exec "$cmd"
 }
 
@@ -191,6 +197,10 @@ check() {
 	step "the module BTF step: base BTF extraction; without it the build fails loudly"
 	btf_tests
 
+	step "packages: make deb, make rpm, lintian, apt-get install in overlays of the roots"
+	pkg_ok=
+	pkg_build && pkg_install && pkg_ok=1
+
 	for kver in $built; do
 		step "$kver: boot under QEMU, load kfunc.ko, run the BPF tests"
 		run=$build/run-$kver
@@ -200,8 +210,18 @@ check() {
 			"$top/tests/testbed/guest.sh" "$run/" 2>/dev/null
 		# The 6.1 module with its kfunc set zeroed (btf_tests): must not load.
 		[ -f "$build/mod-$kver/noids.ko" ] && cp "$build/mod-$kver/noids.ko" "$run/"
+		kroot=$(root_of "$kver")
+		vmroot=$trixie
+		if [ -n "$pkg_ok" ]; then
+			# Then modprobe what the package installed, in the overlays.
+			touch "$run/packaged"
+			cp "$pkg/sdk/strstr" "$run/sdk-strstr" 2>/dev/null
+			vmroot=$pkg_trixie
+			kroot=$pkg_trixie
+			[ "$(root_of "$kver")" = "$bookworm" ] && kroot=$pkg_bookworm
+		fi
 		log=$logs/vm-$kver.log
-		boot "$(root_of "$kver")" "$kver" \
+		VMROOT=$vmroot boot "$kroot" "$kver" \
 			"sh /kfunc-build/run-$kver/guest.sh /kfunc-build/run-$kver" >"$log" 2>&1
 		grep -E '^(not )?ok - ' "$log" | tee -a "$results"
 		grep -E '^    ' "$log" | head -n 40
@@ -211,6 +231,11 @@ check() {
 			result not-ok "$kver: the VM booted and ran every test" "$log"
 		fi
 	done
+
+	if [ -n "$pkg_ok" ]; then
+		step "packages: upgrade, purge"
+		pkg_finish
+	fi
 }
 
 # The BTF step: modules without working BTF must be refused, with a message
@@ -316,6 +341,8 @@ demo() {
 		die "the example did not print its line (log: $logs/demo-vm.log)"
 	fi
 }
+
+. "$top/tests/testbed/packages.sh"
 
 mkdir -p "$logs"
 : >"$results"

@@ -89,5 +89,29 @@ for i in $(seq 1 20); do
 done
 check "load/unload 20 times ($n succeeded)" test "$n" -eq 20
 
+# The module the package installed (dkms, /lib/modules/K/updates), loaded
+# the way users load it, and a program built from the installed SDK.
+if [ -f "$dir/packaged" ]; then
+	check "modprobe kfunc loads the dkms-built $(modinfo -n kfunc 2>&1 | sed 's|.*/updates|updates|')" \
+		sh -c "modprobe kfunc && modinfo -n kfunc | grep -q /updates/ && test -e /sys/kernel/btf/kfunc"
+	check "the loaded module is version $(modinfo -F version kfunc) from the package" \
+		sh -c "test \"\$(cat /sys/module/kfunc/version)\" = \"\$(modinfo -F version kfunc)\""
+	"$dir/kfunc_test" run 2>"$log" | sed "s/^\(ok\|not ok\) - /\1 - $k: packaged module: /"
+	[ -s "$log" ] && sed 's/^/    /' "$log"
+	if [ -x "$dir/sdk-strstr" ]; then
+		check "the example built from the installed kfunc-sdk prints its line" \
+			sh -c "$dir/sdk-strstr | grep \"'wor' found in 'Hello, world!' at index 7\""
+	else
+		not_ok "the example built from the installed kfunc-sdk is present"
+	fi
+	# Closed programs release the module after an RCU grace period.
+	i=0
+	while ! modprobe -r kfunc 2>/dev/null && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	check "modprobe -r kfunc" sh -c "! grep -q '^kfunc ' /proc/modules"
+fi
+
 check "no WARNING, BUG, Oops or Call Trace in dmesg" \
 	sh -c "! dmesg | grep -E 'WARNING:|BUG:|Oops|Call Trace'"
