@@ -187,11 +187,22 @@ check() {
 	else
 		result not-ok "build the BPF test programs and their skeletons" "$logs/bpf.log"
 	fi
+	if in_root "$trixie" make -C /kfunc-build/bpf/examples OUT=/kfunc-build/bpf/out \
+		>"$logs/examples.log" 2>&1; then
+		result ok "build the examples (pkg-config kfunc-sdk: the tree's uninstalled .pc) and kfunc-run"
+	else
+		result not-ok "build the examples (pkg-config kfunc-sdk: the tree's uninstalled .pc) and kfunc-run" "$logs/examples.log"
+	fi
 
 	built=
 	for kver in $(kernels_of "$bookworm") $(kernels_of "$trixie"); do
 		step "$kver: build"
 		build_module "$(root_of "$kver")" "$kver" && built="$built $kver"
+	done
+
+	step "SDK prototypes: headers, module BTF and BPF programs agree on each kernel"
+	for kver in $built; do
+		protos_test "$kver"
 	done
 
 	step "the module BTF step: base BTF extraction; without it the build fails loudly"
@@ -206,8 +217,10 @@ check() {
 		run=$build/run-$kver
 		rm -rf "$run"
 		mkdir -p "$run"
-		cp "$build/mod-$kver/src/kfunc.ko" "$build/bpf/out/kfunc_test" \
-			"$top/tests/testbed/guest.sh" "$run/" 2>/dev/null
+		cp "$build/mod-$kver/src/kfunc.ko" "$top/tests/testbed/guest.sh" "$run/"
+		for f in kfunc_test negative.bpf.o hello strstr memzero kfunc-run hello.bpf.o; do
+			cp "$build/bpf/out/$f" "$run/" 2>/dev/null
+		done
 		# The 6.1 module with its kfunc set zeroed (btf_tests): must not load.
 		[ -f "$build/mod-$kver/noids.ko" ] && cp "$build/mod-$kver/noids.ko" "$run/"
 		kroot=$(root_of "$kver")
@@ -215,7 +228,7 @@ check() {
 		if [ -n "$pkg_ok" ]; then
 			# Then modprobe what the package installed, in the overlays.
 			touch "$run/packaged"
-			cp "$pkg/sdk/strstr" "$run/sdk-strstr" 2>/dev/null
+			cp -r "$pkg/sdk/bin" "$run/sdk" 2>/dev/null
 			vmroot=$pkg_trixie
 			kroot=$pkg_trixie
 			[ "$(root_of "$kver")" = "$bookworm" ] && kroot=$pkg_bookworm
@@ -235,6 +248,48 @@ check() {
 	if [ -n "$pkg_ok" ]; then
 		step "packages: upgrade, purge"
 		pkg_finish
+	fi
+}
+
+# The parameter names of every kfunc the SDK headers declare, one
+# "NAME: names N1, N2" line each (the verifier reads their suffixes).
+header_names() {
+	cat "$top"/bpf-headers/kfuncs/*.h | awk '
+		/^extern / { d = "" }
+		/^extern /, /;/ { d = d " " $0 }
+		/;/ && d != "" { print d; d = "" }' |
+	while read -r decl; do
+		name=$(echo "$decl" | sed -E 's/^[^(]*[ *]([A-Za-z_0-9]+)\(.*/\1/')
+		echo "$decl" | sed -E 's/^[^(]*\((.*)\)[^)]*;$/\1/' | tr ',' '\n' |
+			sed -E 's/.*[ *]([A-Za-z_0-9]+)[[:space:]]*$/\1/' | paste -sd, - |
+			sed "s/,/, /g; s/^/$name: names /"
+	done | sort
+}
+
+# protos_test KVER: the prototypes in the module's BTF (types and parameter
+# names), a BPF program's view of the headers (types) and the headers' text
+# (names) are the same set.
+protos_test() {
+	k=$1
+	log=$logs/protos-$k.log
+	base=
+	[ -f "$build/mod-$k/src/.btf/vmlinux-$k.btf" ] && base="--base /kfunc-build/mod-$k/src/.btf/vmlinux-$k.btf"
+	tool=/kfunc-build/mod-$k/tools/btf/kfunc-btfids
+	in_root "$(root_of "$k")" $tool $base protos /kfunc-build/mod-$k/src/kfunc.ko \
+		>"$build/protos-mod-$k" 2>"$log"
+	in_root "$(root_of "$k")" $tool protos /kfunc-build/bpf/out/protos.bpf.o \
+		>"$build/protos-obj-$k" 2>>"$log"
+	p=$build/protos-$k
+	grep ': types' "$build/protos-mod-$k" | sort >"$p.mod-types"
+	grep ': names' "$build/protos-mod-$k" | sort >"$p.mod-names"
+	grep ': types' "$build/protos-obj-$k" | sort >"$p.bpf-types"
+	header_names >"$p.header-names"
+	n=$(grep -c . "$p.mod-types")
+	if [ "$n" -gt 0 ] && diff -u "$p.mod-types" "$p.bpf-types" >>"$log" &&
+		diff -u "$p.mod-names" "$p.header-names" >>"$log"; then
+		result ok "$k: all $n kfunc prototypes in kfunc.ko's BTF match the SDK headers (types as a BPF program sees them, parameter names)"
+	else
+		result not-ok "$k: kfunc prototypes in kfunc.ko's BTF match the SDK headers" "$log"
 	fi
 }
 

@@ -49,6 +49,96 @@ check "the module registered its kfunc set (dmesg)" \
 "$dir/kfunc_test" run 2>"$log" | sed "s/^\(ok\|not ok\) - /\1 - $k: /"
 [ -s "$log" ] && sed 's/^/    /' "$log"
 
+# examples BINDIR WHAT: run each example loader; each exits 0 only when its
+# program printed the expected line.
+examples() {
+	for ex in hello strstr memzero; do
+		if [ ! -x "$1/$ex" ]; then
+			not_ok "$2 example $ex is present"
+			continue
+		fi
+		"$1/$ex" >/tmp/ex.out 2>&1
+		rc=$?
+		out=$(head -n 1 /tmp/ex.out)
+		if [ $rc -eq 0 ]; then
+			ok "$2 example $ex: $out"
+		else
+			not_ok "$2 example $ex (exit $rc)"
+			sed 's/^/    /' /tmp/ex.out
+		fi
+	done
+}
+examples "$dir" "tree-built"
+
+# kfunc-run: attach hello, see it fire, detach on SIGINT.
+"$dir/kfunc-run" "$dir/hello.bpf.o" hello_fentry >/tmp/run.out 2>&1 &
+runner=$!
+i=0
+while ! grep -q '^attached: hello_fentry' /tmp/run.out && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+timeout 20 grep -m 1 'hello from fentry in pid [0-9]*: kf_test_sum(1, 2, 3, 4) = 10' \
+	/sys/kernel/tracing/trace_pipe >/tmp/run.trace 2>&1 &
+reader=$!
+sleep 0.5
+touch /tmp/kfunc-run-trigger && rm /tmp/kfunc-run-trigger
+wait "$reader"
+kill -INT "$runner"
+wait "$runner"
+rc=$?
+i=0
+while bpftool prog show | grep -q hello_fentry && [ $i -lt 50 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+check "kfunc-run attaches hello.bpf.o, it fires on unlink, SIGINT detaches and exits 0 (exit $rc)" \
+	sh -c "[ $rc -eq 0 ] && grep -q 'kf_test_sum' /tmp/run.trace &&
+		grep -q '^detaching on SIGINT' /tmp/run.out &&
+		! bpftool prog show | grep -q hello_fentry"
+[ -s /tmp/run.out ] && grep -v '^attached\|^detaching' /tmp/run.out | sed 's/^/    /'
+
+# reject PROG MESSAGE...: kfunc-run must refuse PROG of negative.bpf.o,
+# exit 1 and print the verifier log, which must hold each MESSAGE (fixed
+# strings). The full output is kept in /tmp/reject-PROG.log.
+reject() {
+	prog=$1
+	shift
+	"$dir/kfunc-run" "$dir/negative.bpf.o" "$prog" >"/tmp/reject-$prog.log" 2>&1
+	rc=$?
+	missing=
+	for m in "$@"; do
+		grep -qF -- "$m" "/tmp/reject-$prog.log" || missing="$missing [$m]"
+	done
+	if [ $rc -eq 1 ] && grep -q -- '--- verifier log ---' "/tmp/reject-$prog.log" &&
+		[ -z "$missing" ]; then
+		ok "verifier rejects $prog: $*"
+	else
+		not_ok "verifier rejects $prog (kfunc-run exit $rc; missing:$missing)"
+		grep -E '^(R[0-9]|arg#|invalid|calling|libbpf|Verification)' "/tmp/reject-$prog.log" |
+			tail -n 12 | sed 's/^/    /'
+	fi
+}
+major=${k%%.*}
+minor=${k#*.}
+minor=${minor%%[.-]*}
+# 7.x names arguments by register where 6.x said arg#N.
+if [ "$major" -ge 7 ]; then
+	pair="R1 and R2 memory, len pair leads to invalid memory access"
+	stack="invalid read from stack R1 off=-16 size=32"
+else
+	pair="arg#0 arg#1 memory, len pair leads to invalid memory access"
+	stack="invalid indirect access to stack R1 off=-16 size=32"
+fi
+reject neg_sz_negative "R2 min value is negative, either use unsigned or 'var &= const'" "$pair"
+reject neg_sz_unbounded "R2 unbounded memory access, use 'var &= const' or 'if (var < const)'" "$pair"
+reject neg_sz_past_end "invalid access to map value, value_size=16 off=0 size=17" "$pair"
+reject neg_sz_stack_past_end "$stack" "$pair"
+reject neg_scalar_as_mem "R1 type=scalar expected="
+if [ "$major" -lt 6 ] || { [ "$major" -eq 6 ] && [ "$minor" -lt 10 ]; }; then
+	reject neg_kprobe_before_6_10 "calling kernel function kf_test_sum is not allowed"
+fi
+
 # Lifecycle: a loaded program that calls a kfunc pins the module.
 fifo=/tmp/kfunc-hold
 rm -f "$fifo"
@@ -98,12 +188,7 @@ if [ -f "$dir/packaged" ]; then
 		sh -c "test \"\$(cat /sys/module/kfunc/version)\" = \"\$(modinfo -F version kfunc)\""
 	"$dir/kfunc_test" run 2>"$log" | sed "s/^\(ok\|not ok\) - /\1 - $k: packaged module: /"
 	[ -s "$log" ] && sed 's/^/    /' "$log"
-	if [ -x "$dir/sdk-strstr" ]; then
-		check "the example built from the installed kfunc-sdk prints its line" \
-			sh -c "$dir/sdk-strstr | grep \"'wor' found in 'Hello, world!' at index 7\""
-	else
-		not_ok "the example built from the installed kfunc-sdk is present"
-	fi
+	examples "$dir/sdk" "SDK-built"
 	# Closed programs release the module after an RCU grace period.
 	i=0
 	while ! modprobe -r kfunc 2>/dev/null && [ $i -lt 100 ]; do

@@ -237,26 +237,26 @@ pkg_check_installed() {
 	fi
 }
 
-# The seed example built from the installed SDK alone: its sources copied
-# out of the tree, compiled with pkg-config kfunc-sdk and libbpf.
+# The examples built from the installed SDK alone: examples/ and the make
+# rules copied without the tree's headers, so only pkg-config kfunc-sdk
+# (the installed .pc) can supply them.
 pkg_sdk_program() {
 	log=$logs/pkg-sdk.log
-	mkdir -p "$pkg/sdk"
-	cp "$top/examples/strstr/strstr.bpf.c" "$top/examples/strstr/strstr.c" "$pkg/sdk/"
+	rm -rf "$pkg/sdk"
+	mkdir -p "$pkg/sdk/src/scripts" "$pkg/sdk/bin"
+	cp -r "$top/examples" "$pkg/sdk/src/"
+	cp "$top/scripts/bpf.mk" "$pkg/sdk/src/scripts/"
 	# shellcheck disable=SC2016
 	if in_pkg trixie '
-		rm -rf /tmp/sdk && cp -r /kfunc-build/pkg/sdk /tmp/sdk && cd /tmp/sdk
+		rm -rf /tmp/sdk && cp -r /kfunc-build/pkg/sdk/src /tmp/sdk
 		pkg-config --modversion kfunc-sdk
 		echo "cflags: [$(pkg-config --cflags kfunc-sdk)]"
-		clang -g -O2 -Wall -Werror -target bpf -D__TARGET_ARCH_x86 \
-			-I/usr/include/$(gcc -print-multiarch) \
-			$(pkg-config --cflags kfunc-sdk) -c strstr.bpf.c -o strstr.bpf.o
-		bpftool gen skeleton strstr.bpf.o name strstr_bpf >strstr.skel.h
-		cc -g -O2 -Wall -I. strstr.c -o strstr $(pkg-config --cflags --libs libbpf)
-		cp strstr /kfunc-build/pkg/sdk/strstr' >"$log" 2>&1; then
-		result ok "a BPF program builds from the installed kfunc-sdk $(head -n 1 "$log") and libbpf alone (no path into the tree)"
+		make -C /tmp/sdk/examples OUT=/tmp/sdk/out
+		! grep -rl kfunc-build /tmp/sdk/out/*.bpf.o
+		cd /tmp/sdk/out && cp hello strstr memzero kfunc-run /kfunc-build/pkg/sdk/bin/' >"$log" 2>&1; then
+		result ok "the examples build from the installed kfunc-sdk $(head -n 1 "$log") and libbpf alone (no path into the tree)"
 	else
-		result not-ok "a BPF program builds from the installed kfunc-sdk and libbpf alone" "$log"
+		result not-ok "the examples build from the installed kfunc-sdk and libbpf alone" "$log"
 	fi
 }
 

@@ -4,6 +4,7 @@
  *
  *   kfunc-btfids --base BASE resolve MODULE.ko
  *   kfunc-btfids [--base BASE] check MODULE.ko
+ *   kfunc-btfids [--base BASE] protos MODULE.ko | OBJECT.bpf.o
  *
  * A module's kfunc sets (BTF_KFUNCS_START/BTF_SET8_START, BTF_ID_FLAGS) are
  * emitted as zeros plus symbols named __BTF_ID__<kind>__<name>[__<n>]. The
@@ -20,6 +21,13 @@
  * and valid, every id non-zero and naming a type of the right kind and
  * name, every set counted and sorted. It exits non-zero otherwise, so a
  * build never produces a module whose kfuncs would silently be missing.
+ *
+ * "protos" prints one line per kfunc, as its BTF describes it (typedefs
+ * resolved, so the module's u32 and a BPF program's __u32 compare equal;
+ * parameter names kept, since the verifier reads their suffixes): for a
+ * module, the functions of its kfunc sets; for a BPF object, the kf_*
+ * functions it declares extern. The test bed diffs the two to prove the
+ * SDK headers and the module agree on every prototype.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -176,7 +184,7 @@ static int load_elf(struct module *m, bool write)
 	if (!symtab)
 		return fail(m, "no symbol table (stripped module?)");
 	if (!m->ids)
-		return fail(m, "no .BTF_ids section: the module defines no kfunc set");
+		return write ? fail(m, "no .BTF_ids section: the module defines no kfunc set") : 0;
 
 	if (!gelf_getshdr(symtab, &sh))
 		return fail(m, "cannot read the symbol table header");
@@ -395,9 +403,115 @@ static int check(struct module *m)
 	return 0;
 }
 
+/* @id as C, typedefs resolved: "const char *", "unsigned int", "struct x *". */
+static void type_str(const struct btf *btf, uint32_t id, char *buf, size_t size)
+{
+	const struct btf_type *t = btf__type_by_id(btf, id);
+	char inner[200];
+
+	while (id && (btf_is_typedef(t) || btf_is_volatile(t) || btf_is_restrict(t) ||
+		      btf_kind(t) == BTF_KIND_TYPE_TAG)) {
+		id = t->type;
+		t = btf__type_by_id(btf, id);
+	}
+	if (!id) {
+		snprintf(buf, size, "void");
+	} else if (btf_is_ptr(t)) {
+		type_str(btf, t->type, inner, sizeof(inner));
+		snprintf(buf, size, "%s *", inner);
+	} else if (btf_is_const(t)) {
+		type_str(btf, t->type, inner, sizeof(inner));
+		if (inner[strlen(inner) - 1] == '*')
+			snprintf(buf, size, "%s const", inner);
+		else
+			snprintf(buf, size, "const %s", inner);
+	} else if (btf_is_int(t) && strcmp(btf__name_by_offset(btf, t->name_off), "char") &&
+		   !(btf_int_encoding(t) & BTF_INT_BOOL)) {
+		/* gcc says "long long unsigned int", clang "unsigned long long". */
+		snprintf(buf, size, "%c%u", btf_int_encoding(t) & BTF_INT_SIGNED ? 's' : 'u',
+			 t->size * 8);
+	} else {
+		snprintf(buf, size, "%s%s",
+			 btf_is_struct(t) ? "struct " : btf_is_union(t) ? "union " :
+			 btf_is_any_enum(t) ? "enum " : "",
+			 btf__name_by_offset(btf, t->name_off));
+	}
+}
+
+/*
+ * Two lines per function: "NAME: types RET (T1, T2)" and, when BTF has
+ * them (a module's does; clang's extern declarations do not), "NAME: names
+ * N1, N2".
+ */
+static void print_proto(const struct btf *btf, uint32_t func_id)
+{
+	const struct btf_type *func = btf__type_by_id(btf, func_id);
+	const struct btf_type *proto = btf__type_by_id(btf, func->type);
+	const struct btf_param *p = btf_params(proto);
+	const char *name = btf__name_by_offset(btf, func->name_off);
+	char type[256];
+	int i;
+
+	type_str(btf, proto->type, type, sizeof(type));
+	printf("%s: types %s (", name, type);
+	for (i = 0; i < btf_vlen(proto); i++) {
+		type_str(btf, p[i].type, type, sizeof(type));
+		printf("%s%s", i ? ", " : "", type);
+	}
+	printf(")\n");
+	if (btf_vlen(proto) && !*btf__name_by_offset(btf, p[0].name_off))
+		return;
+	printf("%s: names ", name);
+	for (i = 0; i < btf_vlen(proto); i++)
+		printf("%s%s", i ? ", " : "", btf__name_by_offset(btf, p[i].name_off));
+	printf("\n");
+}
+
+static int protos(struct module *m, const char *base)
+{
+	uint32_t id, n;
+	size_t i;
+	int err;
+
+	if (m->ids) {
+		/* A module: the functions its kfunc sets hold. */
+		if (load_btf(m, base))
+			return -1;
+		for (i = 0; i < m->nr_syms; i++) {
+			struct btf_id_sym *s = &m->syms[i];
+			const struct btf_id_sym *set = set_of(m, s);
+
+			if (is_set(s) || kinds[s->kind].kind != ID_FUNC || !set ||
+			    kinds[set->kind].kind != ID_SET8)
+				continue;
+			id = find_id(m, BTF_KIND_FUNC, s->name);
+			if (!id)
+				return fail(m, "no BTF function for %s", s->name);
+			print_proto(m->btf, id);
+		}
+		return 0;
+	}
+	/* A BPF object: the kf_* functions it declares extern. */
+	m->btf = btf__parse(m->path, NULL);
+	err = libbpf_get_error(m->btf);
+	if (err) {
+		m->btf = NULL;
+		return fail(m, "cannot read its BTF: %s", strerror(-err));
+	}
+	n = btf__type_cnt(m->btf);
+	for (id = 1; id < n; id++) {
+		const struct btf_type *t = btf__type_by_id(m->btf, id);
+
+		if (btf_is_func(t) && btf_vlen(t) == BTF_FUNC_EXTERN &&
+		    !strncmp(btf__name_by_offset(m->btf, t->name_off), "kf_", 3))
+			print_proto(m->btf, id);
+	}
+	return 0;
+}
+
 static int usage(void)
 {
-	fprintf(stderr, "usage: %s [--base BASE_BTF] resolve|check MODULE.ko\n", prog);
+	fprintf(stderr, "usage: %s [--base BASE_BTF] resolve|check|protos MODULE.ko\n", prog);
 	return 2;
 }
 
@@ -417,14 +531,18 @@ int main(int argc, char **argv)
 		return usage();
 	cmd = argv[1];
 	m.path = argv[2];
-	if (strcmp(cmd, "resolve") && strcmp(cmd, "check"))
+	if (strcmp(cmd, "resolve") && strcmp(cmd, "check") && strcmp(cmd, "protos"))
 		return usage();
 	write = !strcmp(cmd, "resolve");
 
 	libbpf_set_print(NULL);
-	ret = load_elf(&m, write) ?: load_btf(&m, base);
-	if (!ret)
-		ret = write ? resolve(&m) : check(&m);
+	ret = load_elf(&m, write);
+	if (!ret && !strcmp(cmd, "protos"))
+		ret = protos(&m, base);
+	else if (!ret && !m.ids)
+		ret = fail(&m, "no .BTF_ids section: the module defines no kfunc set");
+	else if (!ret)
+		ret = load_btf(&m, base) ?: (write ? resolve(&m) : check(&m));
 
 	btf__free(m.btf);
 	btf__free(m.base);
