@@ -205,6 +205,10 @@ check() {
 		protos_test "$kver"
 	done
 
+	for kver in $built; do
+		sdk_compile_test "$kver"
+	done
+
 	step "the module BTF step: base BTF extraction; without it the build fails loudly"
 	btf_tests
 
@@ -277,7 +281,7 @@ protos_test() {
 	tool=/kfunc-build/mod-$k/tools/btf/kfunc-btfids
 	in_root "$(root_of "$k")" $tool $base protos /kfunc-build/mod-$k/src/kfunc.ko \
 		>"$build/protos-mod-$k" 2>"$log"
-	in_root "$(root_of "$k")" $tool protos /kfunc-build/bpf/out/protos.bpf.o \
+	in_root "$(root_of "$k")" $tool protos /kfunc-build/bpf/out/sdk_compile.bpf.o \
 		>"$build/protos-obj-$k" 2>>"$log"
 	p=$build/protos-$k
 	grep ': types' "$build/protos-mod-$k" | sort >"$p.mod-types"
@@ -290,6 +294,23 @@ protos_test() {
 		result ok "$k: all $n kfunc prototypes in kfunc.ko's BTF match the SDK headers (types as a BPF program sees them, parameter names)"
 	else
 		result not-ok "$k: kfunc prototypes in kfunc.ko's BTF match the SDK headers" "$log"
+	fi
+}
+
+# sdk_compile_test KVER: the headers compile after a vmlinux.h of KVER, with
+# and without kfunc.ko's own prototypes, with and without
+# BPF_NO_KFUNC_PROTOTYPES (and after <linux/bpf.h>).
+sdk_compile_test() {
+	k=$1
+	log=$logs/sdk-compile-$k.log
+	base=/lib/modules/$k/build/vmlinux
+	[ -f "$build/mod-$k/src/.btf/vmlinux-$k.btf" ] && base=/kfunc-build/mod-$k/src/.btf/vmlinux-$k.btf
+	if in_root "$trixie" sh /kfunc-build/bpf/tests/testbed/sdk-compile.sh /kfunc-build/bpf \
+		"/kfunc-build/mod-$k/src/kfunc.ko" "$base" "/kfunc-build/sdk-$k" >"$log" 2>&1 &&
+		[ "$(sed -n 's/^kf_ prototypes: //p' "$log")" -gt 0 -o "$k" != "${k#6.1.}" ]; then
+		result ok "$k: the SDK headers compile -Wall -Werror after <linux/bpf.h>, and after its vmlinux.h ($(sed -n 's/^kernel kfunc prototypes: //p' "$log") kernel kfunc prototypes) and one with kfunc.ko's ($(sed -n 's/^kf_ prototypes: //p' "$log") kf_* prototypes), with and without BPF_NO_KFUNC_PROTOTYPES"
+	else
+		result not-ok "$k: the SDK headers compile after <linux/bpf.h> and bpftool vmlinux.h variants" "$log"
 	fi
 }
 

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: (GPL-2.0 OR BSD-2-Clause) */
-/* Every kfunc of the kfunc module. */
+/* Every kfunc of the kfunc module, and its version (KFUNC_VERSION_MAJOR...). */
 #ifndef _KFUNCS_KFUNCS_H
 #define _KFUNCS_KFUNCS_H
 
+#include <kfunc/version.h>
 #include <kfuncs/mem.h>
 #include <kfuncs/strstr.h>
 #include <kfuncs/test.h>
