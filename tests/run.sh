@@ -55,8 +55,9 @@ host_deps() {
 }
 
 # in_root ROOT CMD...: run CMD chrooted into ROOT, in a private mount
-# namespace (nothing stays mounted afterwards) with /proc, /sys, /dev and
-# build/ (as /kfunc-build). $MOUNTS adds "SRC:DST" bind mounts.
+# namespace (nothing stays mounted afterwards) with /proc, /sys, /dev, a
+# fresh /tmp (the cached roots stay as mmdebstrap made them) and build/ (as
+# /kfunc-build). $MOUNTS adds "SRC:DST" bind mounts.
 in_root() {
 	_root=$1
 	shift
@@ -67,6 +68,7 @@ in_root() {
 		mount -t proc proc "$root/proc"
 		mount --rbind /sys "$root/sys"
 		mount --rbind /dev "$root/dev"
+		mount -t tmpfs -o mode=1777 tmpfs "$root/tmp"
 		mkdir -p "$root/kfunc-build"
 		mount --bind "$build" "$root/kfunc-build"
 		for m in $mounts; do
