@@ -35,7 +35,10 @@ USER_CFLAGS := -g -O2 -Wall -Wextra -I$(OUT)
 LIBBPF_LIBS := $(shell pkg-config --libs libbpf)
 
 $(OUT)/%.bpf.o: %.bpf.c | $(OUT)
-	$(CLANG) $(BPF_CFLAGS) -c $< -o $@
+	$(CLANG) $(BPF_CFLAGS) -MMD -MP -c $< -o $@
+
+# Rebuild a BPF object when a header it includes (the SDK's too) changes.
+-include $(wildcard $(OUT)/*.bpf.d)
 
 $(OUT)/%.skel.h: $(OUT)/%.bpf.o
 	$(BPFTOOL) gen skeleton $< name $(subst .,_,$*)_bpf > $@

@@ -106,15 +106,15 @@ vng_accel() {
 boot() {
 	kroot=$1 kver=$2 cmd=$3
 	vmroot=${VMROOT:-$trixie}
-	MOUNTS=
+	lend=
 	if [ "$kroot" != "$vmroot" ]; then
 		# Another root's kernel: lend its image and modules to the VM root.
-		MOUNTS="$kroot/boot:/kfunc-boot $kroot/usr/lib/modules/$kver:/usr/lib/modules/$kver"
+		lend="$kroot/boot:/kfunc-boot $kroot/usr/lib/modules/$kver:/usr/lib/modules/$kver"
 		img=/kfunc-boot/vmlinuz-$kver
 	else
 		img=/boot/vmlinuz-$kver
 	fi
-	MOUNTS=$MOUNTS in_root "$vmroot" timeout 900 vng --run "$img" $(vng_accel) \
+	MOUNTS=$lend in_root "$vmroot" timeout 900 vng --run "$img" $(vng_accel) \
 		--force-9p -m 1G --exec "$cmd"
 }
 
@@ -233,7 +233,7 @@ check() {
 		vmroot=$trixie
 		if [ -n "$pkg_ok" ]; then
 			# Then modprobe what the package installed, in the overlays.
-			touch "$run/packaged"
+			make -s -C "$top" version >"$run/packaged"
 			cp -r "$pkg/sdk/bin" "$run/sdk" 2>/dev/null
 			vmroot=$pkg_trixie
 			kroot=$pkg_trixie
@@ -332,7 +332,7 @@ btf_tests() {
 		cd $mod
 		cp src/kfunc.ko /tmp/nobtf.ko
 		objcopy --remove-section .BTF /tmp/nobtf.ko
-		! tools/btf/kfunc-btfids --base src/.btf/vmlinux-$k61.btf check /tmp/nobtf.ko 2>/tmp/err
+		! tools/btf/kfunc-btfids --base src/.btf/vmlinux-$k61.btf check /tmp/nobtf.ko 2>/tmp/err || exit 1
 		cat /tmp/err
 		grep -q 'no .BTF section' /tmp/err" >"$log" 2>&1; then
 		result ok "a 6.1 module without .BTF fails the check: $(grep -o 'no .BTF section[^,]*' "$log" | head -n 1)"
@@ -347,7 +347,7 @@ btf_tests() {
 		objcopy -O binary --only-section=.BTF_ids /tmp/noids.ko /tmp/ids.bin
 		head -c \$(stat -c %s /tmp/ids.bin) /dev/zero >/tmp/zeros.bin
 		objcopy --update-section .BTF_ids=/tmp/zeros.bin /tmp/noids.ko
-		! tools/btf/kfunc-btfids --base src/.btf/vmlinux-$k61.btf check /tmp/noids.ko 2>/tmp/err
+		! tools/btf/kfunc-btfids --base src/.btf/vmlinux-$k61.btf check /tmp/noids.ko 2>/tmp/err || exit 1
 		cat /tmp/err
 		grep -q 'not resolved' /tmp/err
 		cp /tmp/noids.ko noids.ko" >>"$log" 2>&1; then
@@ -378,7 +378,7 @@ btf_tests() {
 		cd $mod
 		cp src/kfunc.ko /tmp/nobase.ko
 		objcopy --remove-section .BTF /tmp/nobase.ko
-		! sh tools/btf/module-btf.sh /tmp/nobase.ko 6.1.0-0-none /nonexistent tools/btf/kfunc-btfids 2>/tmp/err
+		! sh tools/btf/module-btf.sh /tmp/nobase.ko 6.1.0-0-none /nonexistent tools/btf/kfunc-btfids 2>/tmp/err || exit 1
 		cat /tmp/err
 		grep -q 'base BTF of kernel 6.1.0-0-none was not found' /tmp/err
 		grep -q 'apt-get install linux-image-6.1.0-0-none' /tmp/err

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <time.h>
 #include <unistd.h>
 
 static inline int trace_pipe_open(void)
@@ -44,25 +45,31 @@ static inline int trigger_unlink(const char *who)
 
 /*
  * Read the trace pipe until a bpf_printk line that contains @tag arrives
- * (20 s at most: a loaded TCG guest can be slow); copy its message into @msg.
- * Returns 0 or -1.
+ * (20 s at most in all: a loaded TCG guest can be slow); copy its message
+ * into @msg. Returns 0 or -1.
  */
 static inline int trace_read_line(int fd, const char *tag, char *msg, size_t size,
 				  const char *who)
 {
 	static const char marker[] = "bpf_trace_printk: ";
+	time_t deadline = time(NULL) + 20;
 	char buf[8192], *line, *end;
 	size_t len = 0;
 
 	for (;;) {
 		struct pollfd p = { .fd = fd, .events = POLLIN };
+		int left = (int)(deadline - time(NULL));
 		ssize_t n;
 
-		if (poll(&p, 1, 20000) <= 0) {
+		if (left <= 0 || poll(&p, 1, left * 1000) <= 0) {
 			fprintf(stderr, "%s: no line from the BPF program within 20 s\n", who);
 			return -1;
 		}
 		n = read(fd, buf + len, sizeof(buf) - 1 - len);
+		if (n < 0 && errno != EAGAIN && errno != EINTR) {
+			fprintf(stderr, "%s: reading the trace pipe: %s\n", who, strerror(errno));
+			return -1;
+		}
 		if (n <= 0)
 			continue;
 		len += n;

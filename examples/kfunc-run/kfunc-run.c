@@ -5,7 +5,8 @@
  *   kfunc-run OBJ [PROG...]
  *
  * Opens OBJ, loads it (only the named programs if any are given), attaches
- * every loaded program by its section name, prints "attached: ..." and waits
+ * every loaded program by its section name (programs whose section names no
+ * attach point, such as syscall, stay loaded), prints "attached: ..." and waits
  * until SIGINT or SIGTERM, then detaches and exits 0. When the kernel
  * refuses a program, the verifier's log is printed in full and the exit
  * status is 1; the status is 2 for a usage error.
@@ -113,6 +114,12 @@ int main(int argc, char **argv)
 			goto out;
 		}
 		links[nlinks] = bpf_program__attach(prog);
+		if (!links[nlinks] && errno == EOPNOTSUPP) {
+			/* syscall, plain tc/xdp: nothing to attach to by name. */
+			printf("loaded, not attached (no attach point in its section): %s (%s)\n",
+			       bpf_program__name(prog), bpf_program__section_name(prog));
+			continue;
+		}
 		if (!links[nlinks]) {
 			fprintf(stderr, "kfunc-run: cannot attach %s (%s): %s\n",
 				bpf_program__name(prog), bpf_program__section_name(prog),

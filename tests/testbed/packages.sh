@@ -133,7 +133,7 @@ pkg_build_rpm() {
 			/usr/include/kfunc/version.h /usr/share/pkgconfig/kfunc-sdk.pc; do
 			grep -qx "$f" /tmp/sdk.files
 		done
-		! grep -q "/usr/src" /tmp/sdk.files
+		! grep -q "/usr/src" /tmp/sdk.files || exit 1
 		rpm -qp --requires kfunc-dkms-*.rpm | tee /tmp/req
 		grep -q "^dkms >= 3" /tmp/req
 		rpm -qp --scripts kfunc-dkms-*.rpm | tee /tmp/scripts
@@ -154,12 +154,14 @@ pkg_build_rpm() {
 }
 
 pkg_install() {
+	# dash runs no EXIT trap on a signal: turn signals into an exit.
+	trap pkg_unmount EXIT
+	trap 'exit 130' INT TERM
 	pkg_bookworm=$(overlay bookworm "$bookworm") &&
 		pkg_trixie=$(overlay trixie "$trixie") || {
 		result not-ok "mount overlays of the roots for the package tests"
 		return 1
 	}
-	trap pkg_unmount EXIT
 
 	# Debian 12: sign with a MOK as a Secure Boot user would (README).
 	mkdir -p "$pkg_bookworm/var/lib/dkms"
@@ -171,7 +173,7 @@ pkg_install() {
 		log=$logs/pkg-install-$suite.log
 		if [ "$suite" = trixie ]; then
 			# 7.x headers come after the package: the kernel's hook must build it.
-			late=$(kernels_of "$trixie" | sort -V | tail -n 1)
+			late=$(KFUNC_KERNELS= kernels_of "$trixie" | sort -V | tail -n 1)
 			in_pkg trixie "dpkg -r linux-headers-amd64 linux-headers-$late" >"$log" 2>&1
 		fi
 		if in_pkg "$suite" 'cd /kfunc-build/pkg/debs
@@ -184,7 +186,7 @@ pkg_install() {
 		fi
 		if [ "$suite" = trixie ]; then
 			if in_pkg trixie "dkms status -m kfunc | tee /tmp/st
-				! grep -q '$late' /tmp/st
+				! grep -q '$late' /tmp/st || exit 1
 				dpkg -i /var/cache/kfunc-debs/linux-headers-${late}_*.deb
 				dkms status -m kfunc | tee /tmp/st
 				grep -q '$late.*: installed' /tmp/st" >"$logs/pkg-hook.log" 2>&1; then
@@ -195,7 +197,7 @@ pkg_install() {
 		fi
 		root=$pkg_bookworm
 		[ "$suite" = trixie ] && root=$pkg_trixie
-		for k in $(kernels_of "$root"); do
+		for k in $(KFUNC_KERNELS= kernels_of "$root"); do
 			pkg_check_installed "$suite" "$k"
 		done
 	done
@@ -252,7 +254,11 @@ pkg_sdk_program() {
 		pkg-config --modversion kfunc-sdk
 		echo "cflags: [$(pkg-config --cflags kfunc-sdk)]"
 		make -C /tmp/sdk/examples OUT=/tmp/sdk/out
-		! grep -rl kfunc-build /tmp/sdk/out/*.bpf.o
+		test ! -e /tmp/sdk/bpf-headers
+		test "$(pkg-config --variable=includedir kfunc-sdk)" = /usr/include
+		# Its debug info names the installed headers, and no tree header.
+		grep -q /usr/include/kfuncs /tmp/sdk/out/strstr.bpf.o
+		! grep -q bpf-headers /tmp/sdk/out/strstr.bpf.o || exit 1
 		cd /tmp/sdk/out && cp hello strstr memzero kfunc-run /kfunc-build/pkg/sdk/bin/' >"$log" 2>&1; then
 		result ok "the examples build from the installed kfunc-sdk $(head -n 1 "$log") and libbpf alone (no path into the tree)"
 	else
@@ -266,7 +272,7 @@ pkg_refusals() {
 	v=$(make -s -C "$top" version)
 	r=$pkg_bookworm
 	[ "$1" = trixie ] && r=$pkg_trixie
-	k=$(kernels_of "$r" | head -n 1)
+	k=$(KFUNC_KERNELS= kernels_of "$r" | head -n 1)
 	log=$logs/pkg-refuse-btf-$1.log
 	# No base BTF: the image (the only source on Debian 12's 6.1) is gone.
 	if [ "$1" = bookworm ] && in_pkg "$1" "
@@ -341,7 +347,7 @@ pkg_finish() {
 	pkg_refusals bookworm
 	pkg_refusals trixie
 	next=$(pkg_next_version)
-	k=$(kernels_of "$pkg_bookworm" | head -n 1)
+	k=$(KFUNC_KERNELS= kernels_of "$pkg_bookworm" | head -n 1)
 	log=$logs/pkg-upgrade.log
 	if in_pkg bookworm "
 		DEBIAN_FRONTEND=noninteractive apt-get install -y /kfunc-build/pkg/next/kfunc-dkms_*.deb
@@ -351,7 +357,7 @@ pkg_finish() {
 		ls -d /usr/src/kfunc-* | tee /tmp/src
 		test \"\$(cat /tmp/src)\" = /usr/src/kfunc-$next
 		ls /var/lib/dkms/kfunc | tee /tmp/tree
-		! grep -vqx -e '$next' -e 'kernel-.*' /tmp/tree
+		! grep -vqx -e '$next' -e 'kernel-.*' /tmp/tree || exit 1
 		test \"\$(modinfo -k $k -F version kfunc)\" = '$next'" >"$log" 2>&1; then
 		result ok "bookworm: upgrade to $next keeps exactly one version built and installed"
 	else
@@ -361,10 +367,10 @@ pkg_finish() {
 		log=$logs/pkg-purge-$suite.log
 		if in_pkg "$suite" '
 			DEBIAN_FRONTEND=noninteractive apt-get purge -y kfunc-dkms kfunc-sdk
-			! ls -d /usr/src/kfunc-* 2>/dev/null
-			! ls -d /var/lib/dkms/kfunc 2>/dev/null
+			! ls -d /usr/src/kfunc-* 2>/dev/null || exit 1
+			! ls -d /var/lib/dkms/kfunc 2>/dev/null || exit 1
 			test -z "$(find /usr/lib/modules -name "kfunc.ko*")"
-			! ls -d /usr/include/kfuncs /usr/share/pkgconfig/kfunc-sdk.pc 2>/dev/null
+			! ls -d /usr/include/kfuncs /usr/share/pkgconfig/kfunc-sdk.pc 2>/dev/null || exit 1
 			! dpkg -l "kfunc-*" 2>/dev/null | grep -q "^[ir]"' >"$log" 2>&1; then
 			result ok "$suite: apt-get purge leaves no /usr/src/kfunc-*, dkms tree entry, module file or header"
 		else
@@ -392,14 +398,14 @@ pkg_rpm_scriptlets() {
 		done
 		rpm -U --nodeps rpms-next/kfunc-dkms-*.rpm
 		dkms status -m kfunc | tee /tmp/st
-		! grep -v 'kfunc/$next, ' /tmp/st
+		! grep -v 'kfunc/$next, ' /tmp/st || exit 1
 		test \"\$(ls -d /usr/src/kfunc-*)\" = /usr/src/kfunc-$next
 		for k in \$(ls /usr/src | sed -n 's/^linux-headers-\(.*-amd64\)\$/\1/p'); do
 			grep -q \"kfunc/$next, \$k, .*: installed\" /tmp/st
 			test \"\$(modinfo -k \$k -F version kfunc)\" = '$next'
 		done
 		rpm -e kfunc-dkms kfunc-sdk
-		! ls -d /usr/src/kfunc-* /var/lib/dkms/kfunc /usr/include/kfuncs 2>/dev/null
+		! ls -d /usr/src/kfunc-* /var/lib/dkms/kfunc /usr/include/kfuncs 2>/dev/null || exit 1
 		test -z \"\$(find /usr/lib/modules -name 'kfunc.ko*')\"" >"$log" 2>&1; then
 		result ok "trixie: the RPM scriptlets run: rpm -i builds and installs for every kernel, rpm -U to $next keeps one version, rpm -e removes all"
 	else

@@ -421,7 +421,7 @@ static void type_str(const struct btf *btf, uint32_t id, char *buf, size_t size)
 		snprintf(buf, size, "%s *", inner);
 	} else if (btf_is_const(t)) {
 		type_str(btf, t->type, inner, sizeof(inner));
-		if (inner[strlen(inner) - 1] == '*')
+		if (*inner && inner[strlen(inner) - 1] == '*')
 			snprintf(buf, size, "%s const", inner);
 		else
 			snprintf(buf, size, "const %s", inner);
@@ -432,7 +432,8 @@ static void type_str(const struct btf *btf, uint32_t id, char *buf, size_t size)
 			 t->size * 8);
 	} else {
 		snprintf(buf, size, "%s%s",
-			 btf_is_struct(t) ? "struct " : btf_is_union(t) ? "union " :
+			 btf_is_struct(t) || (btf_is_fwd(t) && !btf_kflag(t)) ? "struct " :
+			 btf_is_union(t) || btf_is_fwd(t) ? "union " :
 			 btf_is_any_enum(t) ? "enum " : "",
 			 btf__name_by_offset(btf, t->name_off));
 	}
