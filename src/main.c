@@ -37,10 +37,39 @@ __bpf_kfunc int kf_memzero(void *mem, u32 mem__sz)
 	return 0;
 }
 
+__bpf_kfunc int kf_memset(void *mem, u32 mem__sz, int c)
+{
+	memset(mem, c, mem__sz);
+	return 0;
+}
+
+__bpf_kfunc int kf_memcmp(const void *a, u32 a__sz, const void *b, u32 b__sz)
+{
+	return kfl_memcmp(a, a__sz, b, b__sz);
+}
+
+__bpf_kfunc int kf_memchr(const void *mem, u32 mem__sz, int c)
+{
+	long idx = kfl_memchr(mem, mem__sz, c);
+
+	return idx < 0 ? -ENOENT : idx;
+}
+
+__bpf_kfunc int kf_memrchr(const void *mem, u32 mem__sz, int c)
+{
+	long idx = kfl_memrchr(mem, mem__sz, c);
+
+	return idx < 0 ? -ENOENT : idx;
+}
+
 BTF_KFUNCS_START(kf_ids)
 BTF_ID_FLAGS(func, kf_test_sum)
 BTF_ID_FLAGS(func, kf_strstr)
 BTF_ID_FLAGS(func, kf_memzero)
+BTF_ID_FLAGS(func, kf_memset)
+BTF_ID_FLAGS(func, kf_memcmp)
+BTF_ID_FLAGS(func, kf_memchr)
+BTF_ID_FLAGS(func, kf_memrchr)
 BTF_KFUNCS_END(kf_ids)
 
 static const struct btf_kfunc_id_set kf_set = {

@@ -16,4 +16,19 @@
 long kfl_strstr(const char *s, unsigned int s_len,
 		const char *sub, unsigned int sub_len);
 
+/*
+ * kfl_memchr - index of the first byte equal to (unsigned char)@c in the
+ * @len bytes at @s; -1 when there is none.
+ * kfl_memrchr - the same for the last such byte.
+ */
+long kfl_memchr(const void *s, unsigned int len, int c);
+long kfl_memrchr(const void *s, unsigned int len, int c);
+
+/*
+ * kfl_memcmp - compare @a (@a_len bytes) with @b (@b_len bytes) as unsigned
+ * bytes: -1, 0 or 1. When one is a prefix of the other, the shorter is
+ * less; two empty buffers are equal.
+ */
+int kfl_memcmp(const void *a, unsigned int a_len, const void *b, unsigned int b_len);
+
 #endif /* KFL_H */

@@ -17,19 +17,32 @@ __u32 hay_len, needle_len, zero_len;
 __u32 sum_a, sum_c;
 __u64 sum_b, sum_d;
 
+/* The memory family: ma/mb compared and searched, sbuf filled. */
+unsigned char ma[BUF], mb[BUF], sbuf[BUF];
+__u32 ma_len, mb_len, set_len;
+int mbyte;
+
 __u64 res_sum;
 int res_strstr;
 int res_memzero;
+int res_memset, res_memcmp, res_memchr, res_memrchr;
+
+/*
+ * A length from .bss, checked right where it is passed: checked all at
+ * the top, the lengths get spilled to the stack, and 6.1's verifier loses
+ * their bounds on the way back.
+ */
+#define LEN(v) ({ __u32 __l = (v); if (__l > BUF) return 1; __l; })
 
 static __always_inline int run(void)
 {
-	__u32 hl = hay_len, nl = needle_len, zl = zero_len;
-
 	res_sum = kf_test_sum(sum_a, sum_b, sum_c, sum_d);
-	if (hl > BUF || nl > BUF || zl > BUF)
-		return 1;
-	res_strstr = kf_strstr(hay, hl, needle, nl);
-	res_memzero = kf_memzero(zbuf, zl);
+	res_strstr = kf_strstr(hay, LEN(hay_len), needle, LEN(needle_len));
+	res_memzero = kf_memzero(zbuf, LEN(zero_len));
+	res_memset = kf_memset(sbuf, LEN(set_len), mbyte);
+	res_memcmp = kf_memcmp(ma, LEN(ma_len), mb, LEN(mb_len));
+	res_memchr = kf_memchr(ma, LEN(ma_len), mbyte);
+	res_memrchr = kf_memrchr(ma, LEN(ma_len), mbyte);
 	return 0;
 }
 

@@ -93,6 +93,104 @@ static const struct strstr_case strstr_cases[] = {
 	{ S("\xff\xfe\xff\xff"), S("\xff\xff"), 2 },	/* high bytes */
 };
 
+struct memcmp_case {
+	const char *a;
+	unsigned int a_len;
+	const char *b;
+	unsigned int b_len;
+	int want;
+};
+
+static const struct memcmp_case memcmp_cases[] = {
+	{ S("abc"), S("abc"), 0 },
+	{ S("abc"), S("abd"), -1 },
+	{ S("abd"), S("abc"), 1 },
+	{ S("ab"), S("abc"), -1 },			/* a prefix is less */
+	{ S("abc"), S("ab"), 1 },
+	{ S(""), S(""), 0 },				/* empty buffers */
+	{ S(""), S("a"), -1 },
+	{ S("\xff"), S("\x01"), 1 },			/* unsigned bytes */
+	{ S("a\0b"), S("a\0c"), -1 },			/* NUL is a byte */
+	{ S("0123456789012345678901234567890123456789012345678901234567890123"),
+	  S("0123456789012345678901234567890123456789012345678901234567890123"), 0 },
+	{ S("0123456789012345678901234567890123456789012345678901234567890123"),
+	  S("012345678901234567890123456789012345678901234567890123456789012"), 1 },
+};
+
+struct memchr_case {
+	const char *s;
+	unsigned int len;
+	int c, first, last;
+};
+
+static const struct memchr_case memchr_cases[] = {
+	{ S("Hello"), 'l', 2, 3 },
+	{ S("Hello"), 'H', 0, 0 },			/* first byte */
+	{ S("Hello"), 'o', 4, 4 },			/* last byte */
+	{ S("Hello"), 'x', -ENOENT, -ENOENT },
+	{ S(""), 'a', -ENOENT, -ENOENT },		/* empty buffer */
+	{ "Hello", 2, 'l', -ENOENT, -ENOENT },		/* the size bounds it */
+	{ S("a\0b\0"), 0, 1, 3 },			/* NUL */
+	{ S("\xff\x01\xff"), 0xff, 0, 2 },		/* 0xff */
+	{ S("ab"), 0x162, 1, 1 },			/* only the low byte */
+	{ S("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaz"),
+	  'z', 63, 63 },				/* 64 bytes, at the end */
+};
+
+static void test_mem_family(struct kfunc_test_bpf *skel, struct bpf_program *prog,
+			    const char *name, int with_packet, int ok_ret)
+{
+	struct kfunc_test_bpf__bss *bss = skel->bss;
+	size_t i, j, bad;
+	int ret;
+
+	bss->set_len = 0;
+	for (i = 0; i < sizeof(memcmp_cases) / sizeof(memcmp_cases[0]); i++) {
+		const struct memcmp_case *c = &memcmp_cases[i];
+
+		memset(bss->ma, 0x5a, sizeof(bss->ma));
+		memset(bss->mb, 0xa5, sizeof(bss->mb));
+		memcpy(bss->ma, c->a, c->a_len);
+		memcpy(bss->mb, c->b, c->b_len);
+		bss->ma_len = c->a_len;
+		bss->mb_len = c->b_len;
+		bss->res_memcmp = 12345;
+		ret = run_prog(prog, with_packet);
+		report(ret == ok_ret && bss->res_memcmp == c->want,
+		       "%s: kf_memcmp(case %zu: %u and %u bytes) = %d (want %d)",
+		       name, i, c->a_len, c->b_len, bss->res_memcmp, c->want);
+	}
+	bss->mb_len = 0;
+	for (i = 0; i < sizeof(memchr_cases) / sizeof(memchr_cases[0]); i++) {
+		const struct memchr_case *c = &memchr_cases[i];
+
+		memset(bss->ma, c->c == 'x' ? 'y' : 'x', sizeof(bss->ma));
+		memcpy(bss->ma, c->s, c->len);
+		bss->ma_len = c->len;
+		bss->mbyte = c->c;
+		bss->res_memchr = bss->res_memrchr = 12345;
+		ret = run_prog(prog, with_packet);
+		report(ret == ok_ret && bss->res_memchr == c->first && bss->res_memrchr == c->last,
+		       "%s: kf_memchr/kf_memrchr(case %zu: %u bytes, %#x) = %d/%d (want %d/%d)",
+		       name, i, c->len, c->c, bss->res_memchr, bss->res_memrchr,
+		       c->first, c->last);
+	}
+	bss->ma_len = 0;
+	for (i = 0; i <= 64; i += (i < 2 ? 1 : 31)) {
+		memset(bss->sbuf, 0xaa, sizeof(bss->sbuf));
+		bss->set_len = i;
+		bss->mbyte = 0x17e;			/* stores 0x7e */
+		bss->res_memset = 12345;
+		ret = run_prog(prog, with_packet);
+		for (j = 0, bad = 0; j < sizeof(bss->sbuf); j++)
+			bad += bss->sbuf[j] != (j < i ? 0x7e : 0xaa);
+		report(ret == ok_ret && bss->res_memset == 0 && !bad,
+		       "%s: kf_memset(64-byte buffer, %zu, 0x17e) = %d, sets exactly %zu bytes to 0x7e (%zu wrong)",
+		       name, i, bss->res_memset, i, bad);
+	}
+	bss->set_len = 0;
+}
+
 static void test_prog(struct kfunc_test_bpf *skel, struct bpf_program *prog,
 		      const char *name, int with_packet, int ok_ret)
 {
@@ -256,6 +354,9 @@ int main(int argc, char **argv)
 	test_prog(skel, skel->progs.tc_run, "tc", 1, 0);
 	test_prog(skel, skel->progs.xdp_run, "xdp", 1, XDP_PASS);
 	test_prog(skel, skel->progs.syscall_run, "syscall", 0, 0);
+	test_mem_family(skel, skel->progs.tc_run, "tc", 1, 0);
+	test_mem_family(skel, skel->progs.xdp_run, "xdp", 1, XDP_PASS);
+	test_mem_family(skel, skel->progs.syscall_run, "syscall", 0, 0);
 	kfunc_test_bpf__destroy(skel);
 
 	test_prog_types();

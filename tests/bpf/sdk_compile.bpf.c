@@ -31,7 +31,9 @@ SEC("syscall")
 int every_kfunc(void *ctx)
 {
 	return kf_test_sum(1, 2, 3, 4) + kf_strstr(buf, 16, buf, 1) +
-	       kf_memzero(buf, 16);
+	       kf_memzero(buf, 16) + kf_memset(buf, 16, 'x') +
+	       kf_memcmp(buf, 8, buf, 16) + kf_memchr(buf, 16, 'x') +
+	       kf_memrchr(buf, 16, 'x');
 }
 
 char LICENSE[] SEC("license") = "GPL";

@@ -39,12 +39,12 @@ ok "insmod kfunc.ko"
 
 check "/sys/kernel/btf/kfunc exists (the module carries BTF)" \
 	test -e /sys/kernel/btf/kfunc
-for f in kf_test_sum kf_strstr kf_memzero; do
+for f in kf_test_sum kf_strstr kf_memzero kf_memset kf_memcmp kf_memchr kf_memrchr; do
 	check "$f is a FUNC in the module's BTF" \
 		sh -c "bpftool btf dump file /sys/kernel/btf/kfunc | grep -q \"FUNC '$f'\""
 done
 check "the module registered its kfunc set (dmesg)" \
-	sh -c "dmesg | grep -q 'kfunc: version .*: 3 kfuncs registered'"
+	sh -c "dmesg | grep -q 'kfunc: version .*: 7 kfuncs registered'"
 
 "$dir/kfunc_test" run 2>"$log" | sed "s/^\(ok\|not ok\) - /\1 - $k: /"
 [ -s "$log" ] && sed 's/^/    /' "$log"
