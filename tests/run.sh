@@ -229,7 +229,8 @@ check() {
 		done
 		# The 6.1 module with its kfunc set zeroed (btf_tests): must not load.
 		[ -f "$build/mod-$kver/noids.ko" ] && cp "$build/mod-$kver/noids.ko" "$run/"
-		kroot=$(root_of "$kver")
+		home=$(root_of "$kver")
+		kroot=$home
 		vmroot=$trixie
 		if [ -n "$pkg_ok" ]; then
 			# Then modprobe what the package installed, in the overlays.
@@ -237,7 +238,7 @@ check() {
 			cp -r "$pkg/sdk/bin" "$run/sdk" 2>/dev/null
 			vmroot=$pkg_trixie
 			kroot=$pkg_trixie
-			[ "$(root_of "$kver")" = "$bookworm" ] && kroot=$pkg_bookworm
+			[ "$home" = "$bookworm" ] && kroot=$pkg_bookworm
 		fi
 		log=$logs/vm-$kver.log
 		VMROOT=$vmroot boot "$kroot" "$kver" \
@@ -254,6 +255,17 @@ check() {
 	if [ -n "$pkg_ok" ]; then
 		step "packages: upgrade, purge"
 		pkg_finish
+	fi
+}
+
+# base_btf KVER: the base BTF the module build used (the one the BTF step
+# extracted from the kernel image, else the headers' vmlinux), as a path in
+# KVER's root. (kfunc-btfids prefers a module's own .BTF.base.)
+base_btf() {
+	if [ -f "$build/mod-$1/src/.btf/vmlinux-$1.btf" ]; then
+		echo "/kfunc-build/mod-$1/src/.btf/vmlinux-$1.btf"
+	else
+		echo "/lib/modules/$1/build/vmlinux"
 	fi
 }
 
@@ -278,10 +290,8 @@ header_names() {
 protos_test() {
 	k=$1
 	log=$logs/protos-$k.log
-	base=
-	[ -f "$build/mod-$k/src/.btf/vmlinux-$k.btf" ] && base="--base /kfunc-build/mod-$k/src/.btf/vmlinux-$k.btf"
 	tool=/kfunc-build/mod-$k/tools/btf/kfunc-btfids
-	in_root "$(root_of "$k")" $tool $base protos /kfunc-build/mod-$k/src/kfunc.ko \
+	in_root "$(root_of "$k")" $tool --base "$(base_btf "$k")" protos /kfunc-build/mod-$k/src/kfunc.ko \
 		>"$build/protos-mod-$k" 2>"$log"
 	in_root "$(root_of "$k")" $tool protos /kfunc-build/bpf/out/sdk_compile.bpf.o \
 		>"$build/protos-obj-$k" 2>>"$log"
@@ -305,8 +315,7 @@ protos_test() {
 sdk_compile_test() {
 	k=$1
 	log=$logs/sdk-compile-$k.log
-	base=/lib/modules/$k/build/vmlinux
-	[ -f "$build/mod-$k/src/.btf/vmlinux-$k.btf" ] && base=/kfunc-build/mod-$k/src/.btf/vmlinux-$k.btf
+	base=$(base_btf "$k")
 	if in_root "$trixie" sh /kfunc-build/bpf/tests/testbed/sdk-compile.sh /kfunc-build/bpf \
 		"/kfunc-build/mod-$k/src/kfunc.ko" "$base" "/kfunc-build/sdk-$k" >"$log" 2>&1 &&
 		[ "$(sed -n 's/^kf_ prototypes: //p' "$log")" -gt 0 -o "$k" != "${k#6.1.}" ]; then
