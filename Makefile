@@ -3,6 +3,7 @@
 #   make               build src/kfunc.ko for KVER (default: the running kernel)
 #   make demo          build, boot Debian's default kernel in a VM, run the seed example
 #   make check         every test: host unit tests, then each kernel of the matrix in a VM
+#   make fuzz          every libFuzzer target for FUZZ_TIME seconds (default 300)
 #   make deb           the Debian packages kfunc-dkms and kfunc-sdk, in build/deb/
 #   make rpm           the RPM packages, in build/rpm/
 #   make install-dkms  module sources + dkms.conf into $(DESTDIR)/usr/src/kfunc-VERSION
@@ -28,7 +29,7 @@ DKMS_FILES := Makefile COPYING src/Kbuild \
 	tools/btf/kfunc-btfids.c tools/btf/module-btf.sh \
 	$(wildcard include/uapi/kfunc/*.h bpf-headers/kfuncs/*.h)
 
-.PHONY: all module clean clean-module check demo host-test version \
+.PHONY: all module clean clean-module check demo host-test fuzz version \
 	install-dkms install-sdk deb rpm
 
 all: module
@@ -83,6 +84,9 @@ rpm:
 host-test:
 	$(MAKE) -C tests/host run
 
+fuzz:
+	$(MAKE) -C tests/fuzz fuzz
+
 check:
 	sh tests/run.sh check
 
@@ -92,6 +96,7 @@ demo:
 clean: clean-module
 	rm -rf --one-file-system build
 	$(MAKE) -C tests/host clean
+	$(MAKE) -C tests/fuzz clean
 
 clean-module:
 	rm -rf src/.btf $(BTFIDS)

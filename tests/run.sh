@@ -42,7 +42,8 @@ result() {
 # Host packages the test bed itself needs; installed only when missing.
 host_deps() {
 	need=
-	for p in mmdebstrap libcmocka-dev gcc make pkg-config util-linux openssl git; do
+	for p in mmdebstrap libcmocka-dev gcc make pkg-config util-linux openssl git \
+		clang libclang-rt-14-dev; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
 			need="$need $p"
 	done
@@ -178,6 +179,12 @@ check() {
 		tee -a "$results"
 	grep -q '^1\.\.' "$logs/host.log" ||
 		result not-ok "host: unit tests built and ran" "$logs/host.log"
+
+	step "fuzz smoke: each libFuzzer target (ASan+UBSan) for ${FUZZ_SMOKE:-5} s"
+	make -s -C "$top/tests/fuzz" smoke >"$logs/fuzz.log" 2>&1
+	grep -E '^(not )?ok - ' "$logs/fuzz.log" | tee -a "$results"
+	grep -q '^ok - fuzz: ' "$logs/fuzz.log" && ! grep -q '^not ok' "$logs/fuzz.log" ||
+		result not-ok "fuzz: every target built and ran" "$logs/fuzz.log"
 
 	roots
 

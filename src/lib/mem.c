@@ -11,7 +11,7 @@ long kfl_memchr(const void *s, unsigned int len, int c)
 	for (i = 0; i < len; i++)
 		if (p[i] == b)
 			return i;
-	return -1;
+	return -KFL_ENOENT;
 }
 
 long kfl_memrchr(const void *s, unsigned int len, int c)
@@ -23,7 +23,7 @@ long kfl_memrchr(const void *s, unsigned int len, int c)
 	for (i = len; i > 0; i--)
 		if (p[i - 1] == b)
 			return i - 1;
-	return -1;
+	return -KFL_ENOENT;
 }
 
 int kfl_memcmp(const void *a, unsigned int a_len, const void *b, unsigned int b_len)

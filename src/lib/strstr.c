@@ -13,7 +13,7 @@ long kfl_strstr(const char *s, unsigned int s_len,
 	if (sub_len == 0)
 		return 0;
 	if (sub_len > s_len)
-		return -1;
+		return -KFL_ENOENT;
 
 	/*
 	 * Scan for the first byte, confirm with the last byte, then compare
@@ -32,5 +32,5 @@ long kfl_strstr(const char *s, unsigned int s_len,
 		if (j + 1 >= sub_len)
 			return i;
 	}
-	return -1;
+	return -KFL_ENOENT;
 }

@@ -5,6 +5,7 @@
  * copies, so a read past a size is an ASan error.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -59,10 +60,10 @@ static void test_memchr(void **state)
 	assert_int_equal(chr("Hello", 5, 'l'), 2);
 	assert_int_equal(chr("Hello", 5, 'H'), 0);
 	assert_int_equal(chr("Hello", 5, 'o'), 4);
-	assert_int_equal(chr("Hello", 5, 'x'), -1);
-	assert_int_equal(chr("", 0, 0), -1);
+	assert_int_equal(chr("Hello", 5, 'x'), -ENOENT);
+	assert_int_equal(chr("", 0, 0), -ENOENT);
 	assert_int_equal(chr("a\0b", 3, 0), 1);		/* NUL is a byte */
-	assert_int_equal(chr("Hello", 2, 'l'), -1);	/* the size bounds it */
+	assert_int_equal(chr("Hello", 2, 'l'), -ENOENT);	/* the size bounds it */
 	assert_int_equal(chr("\xff\x01", 2, 0xff), 0);
 	assert_int_equal(chr("\xff\x01", 2, -1), 0);	/* c is taken as a byte */
 	assert_int_equal(chr("ab", 2, 0x162), 1);	/* only the low byte counts */
@@ -74,8 +75,8 @@ static void test_memrchr(void **state)
 	assert_int_equal(rchr("Hello", 5, 'l'), 3);
 	assert_int_equal(rchr("Hello", 5, 'H'), 0);
 	assert_int_equal(rchr("Hello", 5, 'o'), 4);
-	assert_int_equal(rchr("Hello", 5, 'x'), -1);
-	assert_int_equal(rchr("", 0, 'a'), -1);
+	assert_int_equal(rchr("Hello", 5, 'x'), -ENOENT);
+	assert_int_equal(rchr("", 0, 'a'), -ENOENT);
 	assert_int_equal(rchr("a\0b\0", 4, 0), 3);
 	assert_int_equal(rchr("Hello", 3, 'l'), 2);
 }
@@ -120,9 +121,9 @@ static void test_vs_glibc(void **state)
 			b[k] = rand() % 8 ? a[k % (an ? an : 1)] : alpha[rand() % 4];
 
 		p = memchr(a, c, an);
-		assert_int_equal(chr((char *)a, an, c), p ? p - a : -1);
+		assert_int_equal(chr((char *)a, an, c), p ? p - a : -ENOENT);
 		p = memrchr(a, c, an);
-		assert_int_equal(rchr((char *)a, an, c), p ? p - a : -1);
+		assert_int_equal(rchr((char *)a, an, c), p ? p - a : -ENOENT);
 		want = sign(memcmp(a, b, an < bn ? an : bn));
 		if (!want)
 			want = (an > bn) - (an < bn);

@@ -4,6 +4,7 @@
  * the same file that is built into kfunc.ko. cmocka, TAP output.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -31,10 +32,10 @@ static void test_seed(void **state)
 static void test_absent(void **state)
 {
 	(void)state;
-	assert_int_equal(kfl_strstr(S("Hello, world!"), S("xyz")), -1);
-	assert_int_equal(kfl_strstr(S("Hello, world!"), S("world!!")), -1);
-	assert_int_equal(kfl_strstr(S("abc"), S("abcd")), -1);
-	assert_int_equal(kfl_strstr(S(""), S("a")), -1);
+	assert_int_equal(kfl_strstr(S("Hello, world!"), S("xyz")), -ENOENT);
+	assert_int_equal(kfl_strstr(S("Hello, world!"), S("world!!")), -ENOENT);
+	assert_int_equal(kfl_strstr(S("abc"), S("abcd")), -ENOENT);
+	assert_int_equal(kfl_strstr(S(""), S("a")), -ENOENT);
 }
 
 static void test_empty(void **state)
@@ -49,7 +50,7 @@ static void test_sizes_bound_search(void **state)
 {
 	(void)state;
 	/* "wor" is at 7..9: a 9-byte haystack does not contain it. */
-	assert_int_equal(kfl_strstr("Hello, world!", 9, S("wor")), -1);
+	assert_int_equal(kfl_strstr("Hello, world!", 9, S("wor")), -ENOENT);
 	assert_int_equal(kfl_strstr("Hello, world!", 10, S("wor")), 7);
 	/* NUL is an ordinary byte, in haystack and needle. */
 	assert_int_equal(kfl_strstr(S("ab\0cd\0ef"), S("\0ef")), 5);
@@ -82,10 +83,10 @@ static void test_no_read_past_size(void **state)
 			memset(hay, 'a', hl);
 			memset(needle, 'a', nl);
 			assert_int_equal(kfl_strstr(hay, hl, needle, nl),
-					 nl <= hl ? 0 : -1);
+					 nl <= hl ? 0 : -ENOENT);
 			if (nl) {
 				needle[nl - 1] = 'b';
-				assert_int_equal(kfl_strstr(hay, hl, needle, nl), -1);
+				assert_int_equal(kfl_strstr(hay, hl, needle, nl), -ENOENT);
 			}
 		}
 	}
@@ -112,7 +113,7 @@ static void test_vs_memmem(void **state)
 		for (j = 0; j < nl; j++)
 			needle[j] = (char)(0xfe + rand_r(&seed) % alpha);
 		m = memmem(hay, hl, needle, nl);
-		want = m ? m - hay : -1;
+		want = m ? m - hay : -ENOENT;
 		if (kfl_strstr(hay, hl, needle, nl) != want)
 			fail_msg("input %u: hay %u bytes, needle %u bytes: got %ld, memmem %ld",
 				 i, hl, nl, kfl_strstr(hay, hl, needle, nl), want);
