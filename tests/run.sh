@@ -12,6 +12,14 @@
 #   tests/run.sh demo    build for Debian 12's default kernel, boot it, run the
 #                        seed example (examples/strstr).
 #
+# For developers (not part of make check's contract):
+#   tests/run.sh vm      the VM part of check only: build kfunc.ko and the BPF
+#                        programs, boot each kernel, run guest.sh (no host
+#                        tests, SDK or package tests). Honours KFUNC_KERNELS.
+#   tests/run.sh exec KVER CMD
+#                        boot KVER (a prefix: 6.1, 7.3) with build/ at
+#                        /kfunc-build and run the shell command CMD there.
+#
 # Needs root (mmdebstrap, chroot, mounts). The Debian roots are built once and
 # cached (tests/testbed/roots.sh); everything else goes to build/ in the tree.
 # KFUNC_KERNELS="6.1 7.3" limits the matrix to kernels whose version starts so.
@@ -188,26 +196,8 @@ check() {
 
 	roots
 
-	step "BPF test programs (clang, bpftool skeletons; trixie root)"
-	stage_tree bpf
-	if in_root "$trixie" make -C /kfunc-build/bpf/tests/bpf OUT=/kfunc-build/bpf/out \
-		>"$logs/bpf.log" 2>&1; then
-		result ok "build the BPF test programs and their skeletons"
-	else
-		result not-ok "build the BPF test programs and their skeletons" "$logs/bpf.log"
-	fi
-	if in_root "$trixie" make -C /kfunc-build/bpf/examples OUT=/kfunc-build/bpf/out \
-		>"$logs/examples.log" 2>&1; then
-		result ok "build the examples (pkg-config kfunc-sdk: the tree's uninstalled .pc) and kfunc-run"
-	else
-		result not-ok "build the examples (pkg-config kfunc-sdk: the tree's uninstalled .pc) and kfunc-run" "$logs/examples.log"
-	fi
-
-	built=
-	for kver in $(kernels_of "$bookworm") $(kernels_of "$trixie"); do
-		step "$kver: build"
-		build_module "$(root_of "$kver")" "$kver" && built="$built $kver"
-	done
+	build_bpf
+	build_modules
 
 	step "SDK prototypes: headers, module BTF and BPF programs agree on each kernel"
 	for kver in $built; do
@@ -225,7 +215,19 @@ check() {
 	pkg_ok=
 	pkg_build && pkg_install && pkg_ok=1
 
-	for kver in $built; do
+	vm_tests "$built"
+
+	if [ -n "$pkg_ok" ]; then
+		step "packages: upgrade, purge"
+		pkg_finish
+	fi
+}
+
+# vm_tests "KVER...": boot each kernel, load kfunc.ko, run guest.sh there.
+# With $pkg_ok set, the VM runs in the package overlays and also modprobes
+# what dkms installed.
+vm_tests() {
+	for kver in $1; do
 		step "$kver: boot under QEMU, load kfunc.ko, run the BPF tests"
 		run=$build/run-$kver
 		rm -rf "$run"
@@ -258,11 +260,33 @@ check() {
 			result not-ok "$kver: the VM booted and ran every test" "$log"
 		fi
 	done
+}
 
-	if [ -n "$pkg_ok" ]; then
-		step "packages: upgrade, purge"
-		pkg_finish
+# build_bpf: the BPF test programs and the examples, in the trixie root.
+build_bpf() {
+	step "BPF test programs (clang, bpftool skeletons; trixie root)"
+	stage_tree bpf
+	if in_root "$trixie" make -C /kfunc-build/bpf/tests/bpf OUT=/kfunc-build/bpf/out \
+		>"$logs/bpf.log" 2>&1; then
+		result ok "build the BPF test programs and their skeletons"
+	else
+		result not-ok "build the BPF test programs and their skeletons" "$logs/bpf.log"
 	fi
+	if in_root "$trixie" make -C /kfunc-build/bpf/examples OUT=/kfunc-build/bpf/out \
+		>"$logs/examples.log" 2>&1; then
+		result ok "build the examples (pkg-config kfunc-sdk: the tree's uninstalled .pc) and kfunc-run"
+	else
+		result not-ok "build the examples (pkg-config kfunc-sdk: the tree's uninstalled .pc) and kfunc-run" "$logs/examples.log"
+	fi
+}
+
+# build_modules: kfunc.ko for every kernel of the matrix; sets $built.
+build_modules() {
+	built=
+	for kver in $(kernels_of "$bookworm") $(kernels_of "$trixie"); do
+		step "$kver: build"
+		build_module "$(root_of "$kver")" "$kver" && built="$built $kver"
+	done
 }
 
 # base_btf KVER: the base BTF the module build used (the one the BTF step
@@ -441,27 +465,48 @@ demo() {
 mkdir -p "$logs"
 : >"$results"
 host_deps
-case $mode in
-check)
-	start=$(date +%s)
-	check
+
+summary() {
 	passed=$(grep -c '^ok ' "$results")
 	failed=$(grep -c '^not ok ' "$results")
 	skipped=$(grep -c '^ok .*# SKIP' "$results")
 	passed=$((passed - skipped))
 	say ""
-	say "make check: $(($(date +%s) - start)) s, logs in $logs"
+	say "make $mode: $(($(date +%s) - start)) s, logs in $logs"
 	if [ "$skipped" -gt 0 ]; then
 		say "$passed passed, $failed failed, $skipped skipped"
 	else
 		say "$passed passed, $failed failed"
 	fi
 	[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+}
+
+start=$(date +%s)
+case $mode in
+check)
+	check
+	summary
+	;;
+vm)
+	roots
+	build_bpf
+	build_modules
+	pkg_ok=
+	vm_tests "$built"
+	summary
+	;;
+exec)
+	[ $# -eq 3 ] || die "usage: tests/run.sh exec KVER CMD"
+	roots
+	kver=$(KFUNC_KERNELS=$2 kernels_of "$bookworm"; KFUNC_KERNELS=$2 kernels_of "$trixie")
+	kver=$(echo "$kver" | head -n 1)
+	[ -n "$kver" ] || die "no kernel $2 in the roots"
+	boot "$(root_of "$kver")" "$kver" "$3"
 	;;
 demo)
 	demo
 	;;
 *)
-	die "usage: tests/run.sh check|demo"
+	die "usage: tests/run.sh check|demo|vm|exec KVER CMD"
 	;;
 esac
