@@ -45,6 +45,14 @@ long kfl_memrchr(const void *s, unsigned int len, int c);
 int kfl_memcmp(const void *a, unsigned int a_len, const void *b, unsigned int b_len);
 
 /*
+ * kfl_fnv1a64 - FNV-1a, 64 bits, over @len bytes, starting from the offset
+ * basis XOR @seed (0: the standard function).
+ */
+#define KFL_FNV1A64_BASIS 0xcbf29ce484222325ULL
+#define KFL_FNV1A64_PRIME 0x100000001b3ULL
+unsigned long long kfl_fnv1a64(const void *data, unsigned int len, unsigned long long seed);
+
+/*
  * Strings. Two conventions, each function says which:
  *  - byte strings: the @len bytes are the string, NUL is an ordinary byte
  *    (memmem-like: the search functions);
@@ -105,13 +113,14 @@ int kfl_endswith(const char *s, unsigned int len, const char *affix, unsigned in
  * (" \t\n\v\f\r"), then an optional sign, then digits of @base. @base 0
  * picks 16 after "0x"/"0X", 8 after "0", else 10; @base 16 accepts an
  * optional "0x"/"0X"; only bases 0, 8, 10 and 16 are accepted. A "0x" with
- * no hex digit after it parses as "0" (one byte consumed), as in glibc.
- * kfl_strtoull rejects a '-' sign (-KFL_EINVAL), where strtoull(3) would
- * negate.
+ * no hex digit after it parses as "0" (consumed up to and including the
+ * '0'), as in glibc. kfl_strtoull rejects a '-' sign (-KFL_EINVAL, before
+ * any overflow check), where strtoull(3) would negate.
  *
  * Return: the number of bytes consumed (> 0), *@res set; -KFL_EINVAL when
  * no digit parses or @base is not accepted; -KFL_ERANGE when the value does
- * not fit (u64, or s64 for kfl_strtoll). *@res is written only on success.
+ * not fit (u64, or s64 for kfl_strtoll); -KFL_E2BIG when more than INT_MAX
+ * bytes would be consumed. *@res is written only on success.
  */
 int kfl_strtoull(const char *s, unsigned int len, unsigned int base,
 		 unsigned long long *res);
@@ -122,10 +131,16 @@ int kfl_strtoll(const char *s, unsigned int len, unsigned int base, long long *r
  * else 0; fnmatch(3) with flags 0 in the C locale: '*' (any run, '/' and a
  * leading '.' included), '?', bracket expressions ("[abc]", ranges "[a-z]",
  * negation "[!a]" or "[^a]", ']' first is literal, classes "[[:alpha:]]"
- * and the other eleven), backslash escapes. A '[' without its closing ']'
- * is an ordinary byte. Equivalence classes ("[=a=]") and collating symbols
- * ("[.a.]") are not supported. Iterative: no recursion, O(@pat_len *
- * @len) steps at worst.
+ * and the other eleven), backslash escapes. A pattern ending in an
+ * unpaired '\' matches nothing. A bracket expression ends at the first
+ * ']' after its first item that is neither escaped nor the end of a class;
+ * a '[' without one is an ordinary byte. An unknown class name
+ * ("[[:bogus:]]") fails its bracket expression when reached (an earlier
+ * item may still match), as in glibc, which reads a class name as "[:",
+ * letters 'a'..'y', ":]". A '-' before a class is an ordinary item.
+ * Equivalence classes and collating symbols are not supported: "[=" and
+ * "[." are ordinary bytes. Iterative: no recursion, O(@pat_len * @len)
+ * steps at worst.
  */
 int kfl_glob_match(const char *pat, unsigned int pat_len, const char *s, unsigned int len);
 
@@ -155,9 +170,11 @@ struct kfl_pb_src {
 /* A field found by kfl_pb_find. */
 struct kfl_pb_field {
 	unsigned int wire_type;		/* KFL_PB_VARINT, _I64, _LEN or _I32 */
-	unsigned long long value;	/* VARINT: the value; I64/I32: the raw bits */
-	unsigned int off;		/* LEN: offset of the payload in the message */
-	unsigned int len;		/* LEN: payload length */
+	unsigned long long value;	/* VARINT: the value; I64/I32: the raw bits
+					 * (I32 zero-extended); LEN: 0 */
+	unsigned int off;		/* offset of the value in the message: LEN its
+					 * payload, VARINT its bytes, I64/I32 its 8 or 4 */
+	unsigned int len;		/* the value's length in bytes */
 };
 
 /*
@@ -165,21 +182,30 @@ struct kfl_pb_field {
  * inside the submessage at @path[0 .. @depth - 2] (each the first
  * occurrence of that field number, a LEN field decoded as a message).
  *
- * Return: 0 with *@f filled; -KFL_ENOENT when a field of the path is
- * absent; -KFL_ENOMSG when a field before the last is not a LEN field;
- * -KFL_EBADMSG when the bytes decoded on the way are malformed: a truncated
- * varint or fixed field, a varint longer than 10 bytes or over 64 bits, a
- * length past the end of its message, a group (wire types 3, 4) or wire
- * type 6 or 7, field number 0; -KFL_EINVAL when @depth is 0 or over
- * KFL_PB_MAX_DEPTH or a path element is 0 or over 2^29 - 1; a negative
- * errno from @read. Only the bytes before the field found are checked.
+ * Return: 0 with *@f filled (*@f is not written otherwise); -KFL_ENOENT
+ * when a field of the path is absent; -KFL_ENOMSG when a field before the
+ * last is not a LEN field; -KFL_EBADMSG when the bytes decoded on the way
+ * are malformed: a truncated varint or fixed field, a varint longer than
+ * 10 bytes or over 64 bits, a length past the end of its message, a group
+ * (wire types 3, 4) or wire type 6 or 7, field number 0 or over 2^29 - 1
+ * in a tag; -KFL_EINVAL when @src, @path or @f is NULL, when @src has
+ * neither @data nor @read and @len is not 0, when @depth is 0 or over
+ * KFL_PB_MAX_DEPTH, or when a path element is 0 or over 2^29 - 1 (all
+ * checked before any byte is read); a negative errno from @read (any
+ * other non-zero value it returns is taken as -KFL_EINVAL).
+ * Non-minimal varints (up to 10 bytes, tags included) are accepted. Only
+ * the bytes up to the end of the field found are checked; a LEN payload
+ * is decoded only when the path goes into it. @read is used whenever it is
+ * set, even if @data is set too.
  */
 int kfl_pb_find(const struct kfl_pb_src *src, const unsigned int *path,
 		unsigned int depth, struct kfl_pb_field *f);
 
 /*
- * kfl_pb_copy - copy @n bytes at offset @off of the message into @buf
- * (@off + @n within @src->len): 0, or -KFL_EINVAL, or @read's error.
+ * kfl_pb_copy - copy @n bytes at offset @off of the message into @buf:
+ * 0; -KFL_EINVAL when @off + @n is past @src->len (computed without
+ * overflow) or @buf is NULL and @n is not 0; or @read's error. @n == 0
+ * returns 0 without calling @read; @read is called once for all @n bytes.
  */
 int kfl_pb_copy(const struct kfl_pb_src *src, unsigned int off, void *buf, unsigned int n);
 
