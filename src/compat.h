@@ -3,6 +3,9 @@
  * Every difference between the kernels kfunc supports (6.1 to 7.x) is
  * mapped here, by feature where the kernel defines a macro for it and by
  * version where it does not. Nothing else in src/ tests a version.
+ *
+ * The versions below come from upstream history; the test matrix checks
+ * each branch on 6.1 (Debian 12), 6.12 (Debian 13) and 7.3 (backports).
  */
 #ifndef KFUNC_COMPAT_H
 #define KFUNC_COMPAT_H
@@ -10,6 +13,10 @@
 #include <linux/bpf.h>
 #include <linux/btf.h>
 #include <linux/btf_ids.h>
+#include <linux/crc32.h>
+#include <linux/fs.h>
+#include <linux/mm_types.h>
+#include <linux/rcupdate.h>
 #include <linux/version.h>
 
 /* 6.3: __bpf_kfunc keeps a kfunc out of line and in the object. */
@@ -38,5 +45,76 @@
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
 #define KF_HAVE_KPROBE_KFUNC_HOOK
 #endif
+
+/*
+ * Parameter names are the verifier's annotations, and a definition may
+ * name its parameters differently from the SDK prototype: these pick, per
+ * kernel, the name the verifier of that kernel checks correctly. The SDK
+ * headers keep the modern name; the prototype cross-check knows the map.
+ *
+ * KF_SZK(p): "p__szk" (6.4+: the size must be a known constant). Older
+ * verifiers ignore __szk and would check only one element of the buffer
+ * (measured on 6.1), so there it is "p__sz": a bounded size, checked in
+ * full, and the kfunc checks its value at run time.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)
+#define KF_SZK(p) p##__szk
+#else
+#define KF_SZK(p) p##__sz
+#endif
+
+/*
+ * KF_OPT(p): the pointer of a (p, p__sz) pair may be NULL. "p__opt" up to
+ * 6.x; 7.x no longer honours __opt (measured on 7.3: NULL is rejected) and
+ * "p__nullable" does the same job. On 6.1 neither exists: NULL passes only
+ * with a size of 0, which the kfuncs accept.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(7, 0, 0)
+#define KF_OPT(p) p##__nullable
+#else
+#define KF_OPT(p) p##__opt
+#endif
+
+/*
+ * 6.8: __str, a constant NUL-terminated string in a read-only map. Older
+ * verifiers would check one byte of it, so the kfuncs that take one are
+ * not registered there.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
+#define KF_HAVE_STR_ARG
+#endif
+
+/*
+ * 6.14: crc32c() is the built-in library function (it was in the
+ * libcrc32c module before; the built-in one was __crc32c_le()).
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 14, 0)
+#define kf_crc32c(crc, p, len) crc32c(crc, p, len)
+#else
+#define kf_crc32c(crc, p, len) __crc32c_le(crc, p, len)
+#endif
+
+/*
+ * kf_get_mm_exe_file(mm): a reference to @mm's executable file, or NULL
+ * (get_mm_exe_file() is not exported). Files are freed after an RCU grace
+ * period, so a reference taken under rcu_read_lock() from a non-zero count
+ * is safe. Up to 6.6 get_file_rcu() is a macro on the file; 6.7 made it a
+ * function on the __rcu pointer that retries when the pointer changes.
+ */
+static inline struct file *kf_get_mm_exe_file(struct mm_struct *mm)
+{
+	struct file *exe;
+
+	rcu_read_lock();
+#ifdef get_file_rcu
+	exe = rcu_dereference(mm->exe_file);
+	if (exe && !get_file_rcu(exe))
+		exe = NULL;
+#else
+	exe = get_file_rcu(&mm->exe_file);
+#endif
+	rcu_read_unlock();
+	return exe;
+}
 
 #endif /* KFUNC_COMPAT_H */

@@ -3,133 +3,192 @@
  * kfunc: BPF kernel functions for every kernel a Debian user runs.
  *
  * The prototypes live in bpf-headers/kfuncs/ (shared with BPF programs);
- * the logic lives in src/lib/ (freestanding, tested on the host); this file
- * is the glue: definitions, the BTF id set and its registration.
+ * the logic lives in src/lib/ (freestanding, tested on the host); one file
+ * per family (string.c, mem.c, hash.c, task.c, proto.c) is the kernel
+ * glue; this file holds the BTF id sets and their registration.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/build_bug.h>
 #include <linux/errno.h>
 #include <linux/module.h>
-#include <linux/string.h>
 
 #include <kfunc/version.h>
 #include <kfuncs/kfuncs.h>
 
 #include "compat.h"
+#include "kfunc.h"
 #include "lib/kfl.h"
+
+/* src/lib returns errno values by number: they must be the kernel's. */
+static_assert(KFL_ENOENT == ENOENT && KFL_E2BIG == E2BIG && KFL_EINVAL == EINVAL &&
+	      KFL_ERANGE == ERANGE && KFL_ENOMSG == ENOMSG && KFL_EBADMSG == EBADMSG);
+static_assert(KFL_PB_MAX_DEPTH == KF_PB_MAX_DEPTH);
 
 __bpf_kfunc u64 kf_test_sum(u32 a, u64 b, u32 c, u64 d)
 {
 	return a + b + c + d;
 }
 
-__bpf_kfunc int kf_strstr(const char *str, u32 str__sz,
-			  const char *substr, u32 substr__sz)
-{
-	long idx = kfl_strstr(str, str__sz, substr, substr__sz);
+/*
+ * The kfuncs every program type gets. Flags: KF_ACQUIRE/KF_RET_NULL make
+ * the verifier demand a NULL check and a release; KF_TRUSTED_ARGS (the
+ * default from 7.0) demands trusted task pointers; KF_SLEEPABLE keeps a
+ * kfunc out of non-sleepable programs.
+ */
+#ifdef KF_HAVE_STR_ARG
+#define KF_STR_IDS BTF_ID_FLAGS(func, kf_glob_match_str)
+#else
+#define KF_STR_IDS
+#endif
 
-	return idx < 0 ? -ENOENT : idx;
-}
+#define KF_COMMON_IDS							\
+	BTF_ID_FLAGS(func, kf_test_sum)					\
+	BTF_ID_FLAGS(func, kf_strstr)					\
+	BTF_ID_FLAGS(func, kf_strcasestr)				\
+	BTF_ID_FLAGS(func, kf_strrstr)					\
+	BTF_ID_FLAGS(func, kf_strnlen)					\
+	BTF_ID_FLAGS(func, kf_strcmp)					\
+	BTF_ID_FLAGS(func, kf_strcasecmp)				\
+	BTF_ID_FLAGS(func, kf_strchr)					\
+	BTF_ID_FLAGS(func, kf_strrchr)					\
+	BTF_ID_FLAGS(func, kf_strspn)					\
+	BTF_ID_FLAGS(func, kf_strcspn)					\
+	BTF_ID_FLAGS(func, kf_startswith)				\
+	BTF_ID_FLAGS(func, kf_endswith)					\
+	BTF_ID_FLAGS(func, kf_strtoull)					\
+	BTF_ID_FLAGS(func, kf_strtoll)					\
+	BTF_ID_FLAGS(func, kf_glob_match)				\
+	KF_STR_IDS							\
+	BTF_ID_FLAGS(func, kf_memzero)					\
+	BTF_ID_FLAGS(func, kf_memset)					\
+	BTF_ID_FLAGS(func, kf_memcmp)					\
+	BTF_ID_FLAGS(func, kf_memchr)					\
+	BTF_ID_FLAGS(func, kf_memrchr)					\
+	BTF_ID_FLAGS(func, kf_hash)					\
+	BTF_ID_FLAGS(func, kf_sha256)					\
+	BTF_ID_FLAGS(func, kf_task_from_vpid, KF_ACQUIRE | KF_RET_NULL)	\
+	BTF_ID_FLAGS(func, kf_task_from_pid, KF_ACQUIRE | KF_RET_NULL)	\
+	BTF_ID_FLAGS(func, kf_task_release, KF_RELEASE)			\
+	BTF_ID_FLAGS(func, kf_task_cgroup_path, KF_TRUSTED_ARGS)	\
+	BTF_ID_FLAGS(func, kf_task_exe_path, KF_TRUSTED_ARGS | KF_SLEEPABLE) \
+	BTF_ID_FLAGS(func, kf_pb_get_varint)				\
+	BTF_ID_FLAGS(func, kf_pb_get_bytes)				\
+	BTF_ID_FLAGS(func, kf_pb_get_varint_path)
 
-__bpf_kfunc int kf_memzero(void *mem, u32 mem__sz)
-{
-	memset(mem, 0, mem__sz);
-	return 0;
-}
+/*
+ * One set per hook: 6.1 refuses a second registration on a hook. The
+ * packet kfuncs cast their context argument, so each is registered for
+ * its own program type only: the verifier then demands the real context
+ * there (a tc program could otherwise pass stack memory shaped like a
+ * struct xdp_md, made of plain u32 fields, to the XDP one).
+ */
+BTF_KFUNCS_START(kf_ids_any)
+KF_COMMON_IDS
+BTF_KFUNCS_END(kf_ids_any)
 
-__bpf_kfunc int kf_memset(void *mem, u32 mem__sz, int c)
-{
-	memset(mem, c, mem__sz);
-	return 0;
-}
+BTF_KFUNCS_START(kf_ids_tc)
+KF_COMMON_IDS
+BTF_ID_FLAGS(func, kf_skb_pb_get_varint)
+BTF_KFUNCS_END(kf_ids_tc)
 
-__bpf_kfunc int kf_memcmp(const void *a, u32 a__sz, const void *b, u32 b__sz)
-{
-	return kfl_memcmp(a, a__sz, b, b__sz);
-}
+BTF_KFUNCS_START(kf_ids_xdp)
+KF_COMMON_IDS
+BTF_ID_FLAGS(func, kf_xdp_pb_get_varint)
+BTF_KFUNCS_END(kf_ids_xdp)
 
-__bpf_kfunc int kf_memchr(const void *mem, u32 mem__sz, int c)
-{
-	long idx = kfl_memchr(mem, mem__sz, c);
-
-	return idx < 0 ? -ENOENT : idx;
-}
-
-__bpf_kfunc int kf_memrchr(const void *mem, u32 mem__sz, int c)
-{
-	long idx = kfl_memrchr(mem, mem__sz, c);
-
-	return idx < 0 ? -ENOENT : idx;
-}
-
-BTF_KFUNCS_START(kf_ids)
-BTF_ID_FLAGS(func, kf_test_sum)
-BTF_ID_FLAGS(func, kf_strstr)
-BTF_ID_FLAGS(func, kf_memzero)
-BTF_ID_FLAGS(func, kf_memset)
-BTF_ID_FLAGS(func, kf_memcmp)
-BTF_ID_FLAGS(func, kf_memchr)
-BTF_ID_FLAGS(func, kf_memrchr)
-BTF_KFUNCS_END(kf_ids)
-
-static const struct btf_kfunc_id_set kf_set = {
+static const struct btf_kfunc_id_set kf_set_any = {
 	.owner = THIS_MODULE,
-	.set = &kf_ids,
+	.set = &kf_ids_any,
+};
+
+static const struct btf_kfunc_id_set kf_set_tc = {
+	.owner = THIS_MODULE,
+	.set = &kf_ids_tc,
+};
+
+static const struct btf_kfunc_id_set kf_set_xdp = {
+	.owner = THIS_MODULE,
+	.set = &kf_ids_xdp,
+};
+
+/* TRACING covers fentry/fexit/fmod_ret and LSM. */
+static const struct {
+	enum bpf_prog_type type;
+	const struct btf_kfunc_id_set *set;
+} kf_hooks[] = {
+	{ BPF_PROG_TYPE_SCHED_CLS, &kf_set_tc },
+	{ BPF_PROG_TYPE_XDP, &kf_set_xdp },
+	{ BPF_PROG_TYPE_SYSCALL, &kf_set_any },
+	{ BPF_PROG_TYPE_TRACING, &kf_set_any },
+#ifdef KF_HAVE_KPROBE_KFUNC_HOOK
+	{ BPF_PROG_TYPE_KPROBE, &kf_set_any },
+#endif
 };
 
 /*
- * One registration per kfunc hook: a second one on the same hook fails and
- * drops the earlier ones. TRACING covers fentry/fexit/fmod_ret and LSM.
+ * The build writes the BTF ids (resolve_btfids or tools/btf); a set that
+ * is empty or holds a zero id would register "successfully" and give BPF
+ * programs no kfunc at all.
  */
-static const enum bpf_prog_type kf_prog_types[] = {
-	BPF_PROG_TYPE_SCHED_CLS,
-	BPF_PROG_TYPE_XDP,
-	BPF_PROG_TYPE_SYSCALL,
-	BPF_PROG_TYPE_TRACING,
-#ifdef KF_HAVE_KPROBE_KFUNC_HOOK
-	BPF_PROG_TYPE_KPROBE,
-#endif
-};
+static bool kf_set_resolved(const struct btf_id_set8 *set)
+{
+	u32 i;
+
+	if (!set->cnt)
+		return false;
+	for (i = 0; i < set->cnt; i++)
+		if (!set->pairs[i].id)
+			return false;
+	return true;
+}
 
 static int __init kf_init(void)
 {
 	int i, ret;
 
-	/*
-	 * The build writes the BTF ids (resolve_btfids or tools/btf); a set
-	 * that is empty or holds a zero id would register "successfully" and
-	 * give BPF programs no kfunc at all.
-	 */
-	for (i = 0; i < kf_ids.cnt; i++)
-		if (!kf_ids.pairs[i].id)
-			break;
-	if (!kf_ids.cnt || i < kf_ids.cnt) {
+	if (!kf_set_resolved(&kf_ids_any) || !kf_set_resolved(&kf_ids_tc) ||
+	    !kf_set_resolved(&kf_ids_xdp)) {
 		pr_err("the kfunc BTF ids were not resolved when the module was built: rebuild it with the BTF step (tools/btf)\n");
 		return -EINVAL;
 	}
+	ret = kf_task_init();
+	if (ret)
+		return ret;
 
-	for (i = 0; i < ARRAY_SIZE(kf_prog_types); i++) {
-		ret = register_btf_kfunc_id_set(kf_prog_types[i], &kf_set);
+	/*
+	 * A failed registration leaves the earlier ones in place until the
+	 * module's BTF goes, which a failed init makes happen at once.
+	 */
+	for (i = 0; i < ARRAY_SIZE(kf_hooks); i++) {
+		ret = register_btf_kfunc_id_set(kf_hooks[i].type, kf_hooks[i].set);
 		if (ret) {
 			pr_err("cannot register kfuncs for BPF program type %d: %d (does kfunc.ko carry its .BTF?)\n",
-			       kf_prog_types[i], ret);
+			       kf_hooks[i].type, ret);
+			kf_task_exit();
 			return ret;
 		}
 	}
+	/* The tc and XDP sets each add one kfunc to the common ones. */
 	pr_info("version %s: %u kfuncs registered for %zu program types\n",
-		KFUNC_VERSION, kf_ids.cnt, ARRAY_SIZE(kf_prog_types));
+		KFUNC_VERSION, kf_ids_tc.cnt + kf_ids_xdp.cnt - kf_ids_any.cnt,
+		ARRAY_SIZE(kf_hooks));
 	return 0;
 }
 
 static void __exit kf_exit(void)
 {
-	/* The kernel drops a module's kfunc sets with its BTF. */
+	/*
+	 * The kernel drops a module's kfunc sets with its BTF; no program can
+	 * be running a kfunc: each loaded program holds a module reference.
+	 */
+	kf_task_exit();
 }
 
 module_init(kf_init);
 module_exit(kf_exit);
 
-MODULE_DESCRIPTION("BPF kernel functions (kfuncs): strings, memory, hashing");
+MODULE_DESCRIPTION("BPF kernel functions (kfuncs): strings, memory, hashing, tasks, protobuf");
 MODULE_AUTHOR("The kfunc developers");
 MODULE_LICENSE("GPL");
 MODULE_VERSION(KFUNC_VERSION);

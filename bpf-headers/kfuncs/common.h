@@ -4,6 +4,20 @@
  * module compiles them (__KERNEL__), so each prototype exists once and the
  * module's definitions must match it, and BPF programs compile them, where
  * each kfunc is a weak kernel symbol (test with bpf_ksym_exists()).
+ *
+ * How to read the comments of these headers:
+ *  - A parameter NAME__sz is the size in bytes of the pointer before it:
+ *    the verifier demands that many readable (or, for outputs, writable)
+ *    bytes there, and a size whose range it knows (0 allowed, below
+ *    512 MiB). docs/annotations.md has every annotation and the verifier's
+ *    messages when a program gets one wrong.
+ *  - "Programs: all, from 6.1." means: tc (sched_cls), XDP, syscall and
+ *    tracing (fentry, fexit, fmod_ret, LSM) programs on 6.1 and later, and
+ *    kprobe/uprobe programs from 6.10 (before, the kernel has no kfunc hook
+ *    for them). "from X.Y" is the first kernel where the kfunc exists; on
+ *    older kernels the module does not offer it (bpf_ksym_exists() is 0).
+ *  - Errors are negative errno values (ENOENT, EINVAL, ...: include
+ *    <errno.h>, or use the numbers of <asm-generic/errno-base.h>).
  */
 #ifndef _KFUNCS_COMMON_H
 #define _KFUNCS_COMMON_H

@@ -4,8 +4,12 @@
 #define _KFUNCS_KFUNCS_H
 
 #include <kfunc/version.h>
+#include <kfuncs/hash.h>
 #include <kfuncs/mem.h>
+#include <kfuncs/proto.h>
+#include <kfuncs/string.h>
 #include <kfuncs/strstr.h>
+#include <kfuncs/task.h>
 #include <kfuncs/test.h>
 
 #endif /* _KFUNCS_KFUNCS_H */

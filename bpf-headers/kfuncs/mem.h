@@ -10,8 +10,7 @@
  * @mem__sz: number of bytes to zero (a bounded scalar, 0 allowed)
  *
  * Return: 0.
- * Programs: tc, xdp, syscall, tracing (fentry/fexit/LSM) from 6.1;
- * kprobe from 6.10.
+ * Programs: all, from 6.1.
  */
 extern int kf_memzero(void *mem, __u32 mem__sz) KF_KSYM;
 
@@ -22,8 +21,7 @@ extern int kf_memzero(void *mem, __u32 mem__sz) KF_KSYM;
  * @c:       the byte (only its low 8 bits count)
  *
  * Return: 0.
- * Programs: tc, xdp, syscall, tracing (fentry/fexit/LSM) from 6.1;
- * kprobe from 6.10.
+ * Programs: all, from 6.1.
  */
 extern int kf_memset(void *mem, __u32 mem__sz, int c) KF_KSYM;
 
@@ -36,8 +34,7 @@ extern int kf_memset(void *mem, __u32 mem__sz, int c) KF_KSYM;
  * shorter one is less. NUL is an ordinary byte.
  *
  * Return: -1, 0 or 1 (a < b, a == b, a > b).
- * Programs: tc, xdp, syscall, tracing (fentry/fexit/LSM) from 6.1;
- * kprobe from 6.10.
+ * Programs: all, from 6.1.
  */
 extern int kf_memcmp(const void *a, __u32 a__sz, const void *b, __u32 b__sz) KF_KSYM;
 
@@ -48,8 +45,7 @@ extern int kf_memcmp(const void *a, __u32 a__sz, const void *b, __u32 b__sz) KF_
  * @c:       the byte (only its low 8 bits count)
  *
  * Return: the index of the first byte equal to @c, -ENOENT when none is.
- * Programs: tc, xdp, syscall, tracing (fentry/fexit/LSM) from 6.1;
- * kprobe from 6.10.
+ * Programs: all, from 6.1.
  */
 extern int kf_memchr(const void *mem, __u32 mem__sz, int c) KF_KSYM;
 
@@ -60,8 +56,7 @@ extern int kf_memchr(const void *mem, __u32 mem__sz, int c) KF_KSYM;
  * @c:       the byte (only its low 8 bits count)
  *
  * Return: the index of the last byte equal to @c, -ENOENT when none is.
- * Programs: tc, xdp, syscall, tracing (fentry/fexit/LSM) from 6.1;
- * kprobe from 6.10.
+ * Programs: all, from 6.1.
  */
 extern int kf_memrchr(const void *mem, __u32 mem__sz, int c) KF_KSYM;
 

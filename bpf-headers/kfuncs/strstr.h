@@ -16,8 +16,7 @@
  *
  * Return: the index of the first match, 0 for an empty @substr, -ENOENT
  * when @substr does not occur in the first @str__sz bytes.
- * Programs: tc, xdp, syscall, tracing (fentry/fexit/LSM) from 6.1;
- * kprobe from 6.10.
+ * Programs: all, from 6.1.
  */
 extern int kf_strstr(const char *str, __u32 str__sz,
 		     const char *substr, __u32 substr__sz) KF_KSYM;

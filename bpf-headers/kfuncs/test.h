@@ -9,8 +9,7 @@
  *
  * Scalars only: the verifier checks nothing but that four arguments are
  * passed. Useful to test that the module is loaded and callable.
- * Programs: tc, xdp, syscall, tracing (fentry/fexit/LSM) from 6.1;
- * kprobe from 6.10.
+ * Programs: all, from 6.1.
  */
 extern __u64 kf_test_sum(__u32 a, __u64 b, __u32 c, __u64 d) KF_KSYM;
 

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: (GPL-2.0 OR BSD-2-Clause) */
+/*
+ * Tasks: lookup with a reference, and wrappers around kernel functions
+ * that need locks a BPF program cannot take (the kfunc takes them).
+ */
+#ifndef _KFUNCS_TASK_H
+#define _KFUNCS_TASK_H
+
+#include <kfuncs/common.h>
+
+/*
+ * libbpf matches a kfunc's prototype with the kernel's, and a forward
+ * declaration does not match the kernel's struct task_struct. Without a
+ * vmlinux.h (include it before this header), an empty definition stands
+ * in: read fields through CO-RE (a struct task_struct___x of your own with
+ * __attribute__((preserve_access_index))). A program that defines
+ * struct task_struct itself defines KF_NO_TASK_STRUCT first.
+ */
+#if !defined(__KERNEL__) && !defined(__VMLINUX_H__) && !defined(KF_NO_TASK_STRUCT)
+struct task_struct {
+};
+#endif
+
+/*
+ * kf_task_from_vpid - look a task up by pid in the caller's pid namespace
+ * @vpid: a thread id as the current task's pid namespace numbers it
+ *        (getpid() or gettid() of a process in that namespace)
+ *
+ * Acquires a reference (KF_ACQUIRE | KF_RET_NULL): the verifier demands a
+ * NULL check before any use, and a kf_task_release() on every path of the
+ * program ("Unreleased reference" otherwise). On 6.1, test the pointer
+ * for NULL once: that verifier follows a second test of a pointer it knows
+ * is not NULL into the impossible branch, and reports the reference
+ * unreleased there. The task is trusted: it may
+ * be passed to kfuncs that take trusted task pointers, ours and the
+ * kernel's.
+ *
+ * Return: the task, or NULL when no task has that pid there.
+ * Programs: all, from 6.1.
+ */
+extern struct task_struct *kf_task_from_vpid(__s32 vpid) KF_KSYM;
+
+/*
+ * kf_task_from_pid - kf_task_from_vpid in the initial pid namespace
+ * @pid: a thread id as the initial (host) pid namespace numbers it
+ *
+ * Return: the task, referenced, or NULL.
+ * Programs: all, from 6.1.
+ */
+extern struct task_struct *kf_task_from_pid(__s32 pid) KF_KSYM;
+
+/*
+ * kf_task_release - drop a reference taken by kf_task_from_vpid/_pid
+ * @p: the task (KF_RELEASE: exactly once; the verifier refuses any use
+ *     after it, and a second release)
+ *
+ * Programs: all, from 6.1.
+ */
+extern void kf_task_release(struct task_struct *p) KF_KSYM;
+
+/*
+ * kf_task_cgroup_path - the task's cgroup v2 path, as /proc/PID/cgroup's
+ * "0::" line shows it to the current task (relative to its cgroup
+ * namespace)
+ * @task:            a trusted task: from kf_task_from_vpid/_pid, or
+ *                   bpf_get_current_task_btf(), or a tracing argument
+ * @buf, @buf__sz:   output, @buf__sz writable bytes; NUL-terminated
+ *
+ * Takes the locks cgroup paths need (RCU, kernfs' rename lock) inside.
+ *
+ * Return: the path's length (without the NUL); -E2BIG when @buf__sz
+ * cannot hold it and its NUL (@buf then holds a truncated path); -ENOENT
+ * when the task has no cgroup (it is exiting); -EBUSY in NMI context (a
+ * tracing program on a function an NMI runs), where the lock it needs
+ * might be held by the code the NMI interrupted.
+ * Programs: all, from 6.1.
+ */
+extern int kf_task_cgroup_path(struct task_struct *task, char *buf, __u32 buf__sz) KF_KSYM;
+
+/*
+ * kf_task_exe_path - the path of the task's executable, as
+ * readlink(/proc/PID/exe) gives it
+ * @task:          a trusted task
+ * @buf, @buf__sz: output, @buf__sz writable bytes; NUL-terminated
+ *
+ * KF_SLEEPABLE: only sleepable programs may call it (syscall programs,
+ * and "fentry.s", "fexit.s", "lsm.s" ones); others are refused with
+ * "program must be sleepable to call sleepable kfunc kf_task_exe_path".
+ * It takes the task's mm and file references, which may sleep to drop.
+ *
+ * Return: the path's length (without the NUL); -E2BIG when @buf__sz
+ * cannot hold it and its NUL; -ENOENT when the task has no executable
+ * (kernel threads, exited tasks); another negative errno from d_path().
+ * Programs: sleepable ones, from 6.1.
+ */
+extern int kf_task_exe_path(struct task_struct *task, char *buf, __u32 buf__sz) KF_KSYM;
+
+#endif /* _KFUNCS_TASK_H */
