@@ -233,7 +233,9 @@ vm_tests() {
 		rm -rf "$run"
 		mkdir -p "$run"
 		cp "$build/mod-$kver/src/kfunc.ko" "$top/tests/testbed/guest.sh" "$run/"
-		for f in kfunc_test negative.bpf.o hello strstr memzero kfunc-run hello.bpf.o; do
+		sh "$top/tests/testbed/kfunc-list.sh" "$top/bpf-headers/kfuncs" "$kver" >"$run/kfuncs.txt"
+		cp "$top/tests/bpf/negative.expect" "$run/"
+		for f in kfunc_test task_test negative.bpf.o hello strstr memzero kfunc-run hello.bpf.o; do
 			cp "$build/bpf/out/$f" "$run/" 2>/dev/null
 		done
 		# The 6.1 module with its kfunc set zeroed (btf_tests): must not load.
@@ -317,7 +319,9 @@ header_names() {
 
 # protos_test KVER: the prototypes in the module's BTF (types and parameter
 # names), a BPF program's view of the headers (types) and the headers' text
-# (names) are the same set.
+# (names) are the same set: every kfunc the headers say KVER offers, with
+# the parameter names src/compat.h gives that kernel (KF_SZK: __sz before
+# 6.4; KF_OPT: __nullable from 7.0).
 protos_test() {
 	k=$1
 	log=$logs/protos-$k.log
@@ -327,16 +331,23 @@ protos_test() {
 	in_root "$(root_of "$k")" $tool protos /kfunc-build/bpf/out/sdk_compile.bpf.o \
 		>"$build/protos-obj-$k" 2>>"$log"
 	p=$build/protos-$k
-	grep ': types' "$build/protos-mod-$k" | sort >"$p.mod-types"
-	grep ': names' "$build/protos-mod-$k" | sort >"$p.mod-names"
-	grep ': types' "$build/protos-obj-$k" | sort >"$p.bpf-types"
-	header_names >"$p.header-names"
+	sh "$top/tests/testbed/kfunc-list.sh" "$top/bpf-headers/kfuncs" "$k" | cut -d' ' -f1 >"$p.offered"
+	offered() { grep -E "^($(paste -sd'|' "$p.offered")): "; }
+	v=$(echo "$k" | awk -F'[.-]' '{ printf "%d%03d", $1, $2 }')
+	names='s/^//'
+	[ "$v" -lt 6004 ] && names="$names; s/__szk\b/__sz/g"
+	[ "$v" -ge 7000 ] && names="$names; s/__opt\b/__nullable/g"
+	grep ': types' "$build/protos-mod-$k" | sort -u >"$p.mod-types"
+	grep ': names' "$build/protos-mod-$k" | sort -u >"$p.mod-names"
+	grep ': types' "$build/protos-obj-$k" | offered | sort -u >"$p.bpf-types"
+	header_names | offered | sed -E "$names" >"$p.header-names"
 	n=$(grep -c . "$p.mod-types")
-	if [ "$n" -gt 0 ] && diff -u "$p.mod-types" "$p.bpf-types" >>"$log" &&
+	if [ "$n" -eq "$(grep -c . "$p.offered")" ] &&
+		diff -u "$p.mod-types" "$p.bpf-types" >>"$log" &&
 		diff -u "$p.mod-names" "$p.header-names" >>"$log"; then
-		result ok "$k: all $n kfunc prototypes in kfunc.ko's BTF match the SDK headers (types as a BPF program sees them, parameter names)"
+		result ok "$k: all $n kfunc prototypes in kfunc.ko's BTF match the SDK headers (types as a BPF program sees them, parameter names as this kernel's verifier reads them)"
 	else
-		result not-ok "$k: kfunc prototypes in kfunc.ko's BTF match the SDK headers" "$log"
+		result not-ok "$k: kfunc prototypes in kfunc.ko's BTF match the SDK headers ($n in the module, $(grep -c . "$p.offered") offered by the headers)" "$log"
 	fi
 }
 

@@ -4,9 +4,15 @@
  * through BPF_PROG_TEST_RUN) and checks exact results. Runs inside the
  * test VM, on the kernel under test, after kfunc.ko is loaded.
  *
- *   kfunc_test run    one line per check: "ok - ..." or "not ok - ..."
+ *   kfunc_test run    one line per kfunc and program type: "ok - ..." or
+ *                     "not ok - ...", each failing case on its own line
  *   kfunc_test hold   load a program that calls a kfunc, print "held",
  *                     keep it loaded until stdin closes (lifecycle test)
+ *
+ * The cases are a table: each names a kfunc call (kfunc_test.h), its
+ * inputs and the exact result. Hashes are also checked on random inputs
+ * against user-space implementations (libxxhash, zlib, OpenSSL, and the
+ * reference algorithms of jhash, CRC-32C and FNV-1a written out here).
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -19,10 +25,17 @@
 #include <linux/bpf.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include <openssl/sha.h>
+#include <xxhash.h>
+#include <zlib.h>
 
+#include <kfunc/hash.h>
+
+#include "kfunc_test.h"
 #include "kfunc_test.skel.h"
 
 #define S(x) x, sizeof(x) - 1
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 static int failed;
 
@@ -67,183 +80,619 @@ static int run_prog(struct bpf_program *prog, int with_packet)
 	return opts.retval;
 }
 
-struct strstr_case {
-	const char *hay;
-	unsigned int hay_len;
-	const char *needle;
-	unsigned int needle_len;
-	int want;
+struct prog {
+	const char *name;
+	struct bpf_program *prog;
+	int with_packet, ok_ret;
 };
 
-static const struct strstr_case strstr_cases[] = {
-	{ S("Hello, world!"), S("wor"), 7 },		/* the seed */
-	{ S("Hello, world!"), S("xyz"), -ENOENT },	/* absent */
-	{ S("Hello, world!"), S(""), 0 },		/* empty needle */
-	{ S(""), S(""), 0 },
-	{ S(""), S("a"), -ENOENT },
-	{ S("abc"), S("abcd"), -ENOENT },		/* longer than hay */
-	{ S("Hello, world!"), S("!"), 12 },		/* last position */
-	{ S("Hello, world!"), S("ld!"), 10 },
-	{ S("Hello, world!"), S("Hello, world!"), 0 },
-	{ "Hello, world!", 9, S("wor"), -ENOENT },	/* size bounds the search */
-	{ "Hello, world!", 10, S("wor"), 7 },
-	{ S("ab\0cd\0ef"), S("\0ef"), 5 },		/* NUL is a byte */
-	{ S("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab"),
-	  S("aaab"), 60 },				/* 64 bytes, match at end */
-	{ S("\xff\xfe\xff\xff"), S("\xff\xff"), 2 },	/* high bytes */
-};
-
-struct memcmp_case {
+/*
+ * One call: @op with inputs a, b (and their sizes), arg, val and the path;
+ * the kfunc must return @want, and, where set, leave @want_val in val and
+ * @want_out in out (the rest of out untouched: 0xaa).
+ */
+struct kcase {
+	const char *kfunc;
+	int op;
 	const char *a;
 	unsigned int a_len;
 	const char *b;
 	unsigned int b_len;
-	int want;
+	long long arg;
+	long long want;
+	int check_val;
+	unsigned long long want_val;
+	const char *want_out;
+	unsigned int want_out_len;
+	unsigned int out_len;
+	unsigned long long val_in;
+	unsigned int path[10], path_len;
 };
 
-static const struct memcmp_case memcmp_cases[] = {
-	{ S("abc"), S("abc"), 0 },
-	{ S("abc"), S("abd"), -1 },
-	{ S("abd"), S("abc"), 1 },
-	{ S("ab"), S("abc"), -1 },			/* a prefix is less */
-	{ S("abc"), S("ab"), 1 },
-	{ S(""), S(""), 0 },				/* empty buffers */
-	{ S(""), S("a"), -1 },
-	{ S("\xff"), S("\x01"), 1 },			/* unsigned bytes */
-	{ S("a\0b"), S("a\0c"), -1 },			/* NUL is a byte */
-	{ S("0123456789012345678901234567890123456789012345678901234567890123"),
-	  S("0123456789012345678901234567890123456789012345678901234567890123"), 0 },
-	{ S("0123456789012345678901234567890123456789012345678901234567890123"),
-	  S("012345678901234567890123456789012345678901234567890123456789012"), 1 },
+#define MAX64 18446744073709551615ULL
+#define S_OUT(x) .want_out = x, .want_out_len = sizeof(x) - 1
+
+/*
+ * Protobuf messages, encoded by hand from the encoding guide's examples
+ * (protobuf.dev/programming-guides/encoding): 08 96 01 is field 1 = 150;
+ * 12 07 "testing" is field 2 = "testing"; 1a 03 08 96 01 is field 3, a
+ * submessage whose field 1 is 150.
+ */
+#define PB_MSG "\x08\x96\x01\x12\x07testing\x1a\x03\x08\x96\x01\x08\x01"
+#define PB_NESTED "\x0a\x06\x12\x04\x1a\x02\x20\x2a\x78\x07"
+
+static const struct kcase cases[] = {
+	/* kf_test_sum(a_len, arg, b_len, val) */
+	{ "kf_test_sum", OP_TEST_SUM, .a_len = 1, .arg = 2, .b_len = 3, .val_in = 4, .want = 10 },
+	{ "kf_test_sum", OP_TEST_SUM, .a_len = 0xffffffff, .arg = 1LL << 40, .b_len = 0xffffffff,
+	  .val_in = 5, .want = 0x1ffffffffLL + (1LL << 40) + 4 },
+
+	{ "kf_strstr", OP_STRSTR, S("Hello, world!"), S("wor"), .want = 7 },	/* the seed */
+	{ "kf_strstr", OP_STRSTR, S("Hello, world!"), S("xyz"), .want = -ENOENT },
+	{ "kf_strstr", OP_STRSTR, S("Hello, world!"), S(""), .want = 0 },
+	{ "kf_strstr", OP_STRSTR, S(""), S(""), .want = 0 },
+	{ "kf_strstr", OP_STRSTR, S(""), S("a"), .want = -ENOENT },
+	{ "kf_strstr", OP_STRSTR, S("a"), S("a"), .want = 0 },			/* size 1 */
+	{ "kf_strstr", OP_STRSTR, S("abc"), S("abcd"), .want = -ENOENT },
+	{ "kf_strstr", OP_STRSTR, S("Hello, world!"), S("!"), .want = 12 },	/* last byte */
+	{ "kf_strstr", OP_STRSTR, S("Hello, world!"), S("ld!"), .want = 10 },
+	{ "kf_strstr", OP_STRSTR, "Hello, world!", 9, S("wor"), .want = -ENOENT },
+	{ "kf_strstr", OP_STRSTR, "Hello, world!", 10, S("wor"), .want = 7 },
+	{ "kf_strstr", OP_STRSTR, S("ab\0cd\0ef"), S("\0ef"), .want = 5 },	/* NUL is a byte */
+	{ "kf_strstr", OP_STRSTR, S("\xff\xfe\xff\xff"), S("\xff\xff"), .want = 2 },
+
+	{ "kf_strcasestr", OP_STRCASESTR, S("Hello, World!"), S("wORLD"), .want = 7 },
+	{ "kf_strcasestr", OP_STRCASESTR, S("abc"), S(""), .want = 0 },
+	{ "kf_strcasestr", OP_STRCASESTR, S(""), S("a"), .want = -ENOENT },
+	{ "kf_strcasestr", OP_STRCASESTR, S("A"), S("a"), .want = 0 },
+	{ "kf_strcasestr", OP_STRCASESTR, S("xxxY"), S("y"), .want = 3 },
+	{ "kf_strcasestr", OP_STRCASESTR, S("a\0B"), S("\0b"), .want = 1 },
+	{ "kf_strcasestr", OP_STRCASESTR, S("\xc0"), S("\xe0"), .want = -ENOENT }, /* ASCII only */
+	{ "kf_strcasestr", OP_STRCASESTR, S("\xff\xfe"), S("\xfe"), .want = 1 },
+	{ "kf_strcasestr", OP_STRCASESTR, S("[@"), S("{`"), .want = -ENOENT },
+
+	{ "kf_strrstr", OP_STRRSTR, S("abcabc"), S("bc"), .want = 4 },
+	{ "kf_strrstr", OP_STRRSTR, S("abc"), S(""), .want = 3 },
+	{ "kf_strrstr", OP_STRRSTR, S(""), S(""), .want = 0 },
+	{ "kf_strrstr", OP_STRRSTR, S("abc"), S("d"), .want = -ENOENT },
+	{ "kf_strrstr", OP_STRRSTR, S("aaa"), S("aa"), .want = 1 },
+	{ "kf_strrstr", OP_STRRSTR, S("a\0a\0"), S("a\0"), .want = 2 },
+	{ "kf_strrstr", OP_STRRSTR, S("x"), S("x"), .want = 0 },
+	{ "kf_strrstr", OP_STRRSTR, S("\xff\xff"), S("\xff"), .want = 1 },
+
+	{ "kf_strnlen", OP_STRNLEN, S("abc"), .want = 3 },
+	{ "kf_strnlen", OP_STRNLEN, S("abc\0def"), .want = 3 },
+	{ "kf_strnlen", OP_STRNLEN, S(""), .want = 0 },
+	{ "kf_strnlen", OP_STRNLEN, S("\0"), .want = 0 },
+	{ "kf_strnlen", OP_STRNLEN, S("\xff"), .want = 1 },
+	{ "kf_strnlen", OP_STRNLEN, "abc", 2, .want = 2 },
+
+	{ "kf_strcmp", OP_STRCMP, S("abc"), S("abc"), .want = 0 },
+	{ "kf_strcmp", OP_STRCMP, S("abc"), S("abd"), .want = -1 },
+	{ "kf_strcmp", OP_STRCMP, S("abd"), S("abc"), .want = 1 },
+	{ "kf_strcmp", OP_STRCMP, S("abc\0x"), S("abc"), .want = 0 },	/* NUL ends a */
+	{ "kf_strcmp", OP_STRCMP, S("ab"), S("abc"), .want = -1 },
+	{ "kf_strcmp", OP_STRCMP, S(""), S(""), .want = 0 },
+	{ "kf_strcmp", OP_STRCMP, S(""), S("\0"), .want = 0 },
+	{ "kf_strcmp", OP_STRCMP, S("\xff"), S("\x01"), .want = 1 },	/* unsigned */
+	{ "kf_strcmp", OP_STRCMP, "abc", 2, S("ab"), .want = 0 },	/* size ends a */
+
+	{ "kf_strcasecmp", OP_STRCASECMP, S("HeLLo"), S("hello"), .want = 0 },
+	{ "kf_strcasecmp", OP_STRCASECMP, S("a"), S("B"), .want = -1 },
+	{ "kf_strcasecmp", OP_STRCASECMP, S("_"), S("A"), .want = -1 },	/* lowered: 0x5f < 'a' */
+	{ "kf_strcasecmp", OP_STRCASECMP, S("\xc0"), S("\xe0"), .want = -1 },
+	{ "kf_strcasecmp", OP_STRCASECMP, S("ABC\0x"), S("abc\0y"), .want = 0 },
+	{ "kf_strcasecmp", OP_STRCASECMP, S("Z"), S(""), .want = 1 },
+
+	{ "kf_strchr", OP_STRCHR, S("hello"), .arg = 'l', .want = 2 },
+	{ "kf_strchr", OP_STRCHR, S("hello"), .arg = 'z', .want = -ENOENT },
+	{ "kf_strchr", OP_STRCHR, S("hello"), .arg = 'o', .want = 4 },	/* last byte */
+	{ "kf_strchr", OP_STRCHR, S("hello"), .arg = 0, .want = -ENOENT }, /* no NUL */
+	{ "kf_strchr", OP_STRCHR, S("hel\0lo"), .arg = 0, .want = 3 },
+	{ "kf_strchr", OP_STRCHR, S("hel\0lo"), .arg = 'o', .want = -ENOENT },
+	{ "kf_strchr", OP_STRCHR, S("\xff"), .arg = 0xff, .want = 0 },
+	{ "kf_strchr", OP_STRCHR, S("ab"), .arg = 0x162, .want = 1 },	/* low byte */
+	{ "kf_strchr", OP_STRCHR, S(""), .arg = 'a', .want = -ENOENT },
+
+	{ "kf_strrchr", OP_STRRCHR, S("hello"), .arg = 'l', .want = 3 },
+	{ "kf_strrchr", OP_STRRCHR, S("hel\0l"), .arg = 'l', .want = 2 },
+	{ "kf_strrchr", OP_STRRCHR, S("ab\0"), .arg = 0, .want = 2 },
+	{ "kf_strrchr", OP_STRRCHR, S("x"), .arg = 'x', .want = 0 },
+	{ "kf_strrchr", OP_STRRCHR, S("x"), .arg = 'y', .want = -ENOENT },
+
+	{ "kf_strspn", OP_STRSPN, S("abcde"), S("cba"), .want = 3 },
+	{ "kf_strspn", OP_STRSPN, S("abc"), S(""), .want = 0 },
+	{ "kf_strspn", OP_STRSPN, S("aaa\0aaa"), S("a"), .want = 3 },
+	{ "kf_strspn", OP_STRSPN, S(""), S("a"), .want = 0 },
+	{ "kf_strspn", OP_STRSPN, S("aab"), S("a\0b"), .want = 2 },	/* NUL ends accept */
+	{ "kf_strspn", OP_STRSPN, S("\xff\xff\x01"), S("\xff"), .want = 2 },
+
+	{ "kf_strcspn", OP_STRCSPN, S("abcde"), S("dx"), .want = 3 },
+	{ "kf_strcspn", OP_STRCSPN, S("abc"), S(""), .want = 3 },
+	{ "kf_strcspn", OP_STRCSPN, S("abc\0d"), S("d"), .want = 3 },
+	{ "kf_strcspn", OP_STRCSPN, S("xyz"), S("x"), .want = 0 },
+
+	{ "kf_startswith", OP_STARTSWITH, S("hello"), S("he"), .want = 1 },
+	{ "kf_startswith", OP_STARTSWITH, S("hello"), S(""), .want = 1 },
+	{ "kf_startswith", OP_STARTSWITH, S("he"), S("hello"), .want = 0 },
+	{ "kf_startswith", OP_STARTSWITH, S("hello\0"), S("hello\0x"), .want = 1 },
+	{ "kf_startswith", OP_STARTSWITH, S("abc"), S("abd"), .want = 0 },
+	{ "kf_startswith", OP_STARTSWITH, S("a\0bc"), S("a\0b"), .want = 1 },
+
+	{ "kf_endswith", OP_ENDSWITH, S("a.txt\0\0\0"), S(".txt"), .want = 1 },
+	{ "kf_endswith", OP_ENDSWITH, S("a.txt"), S("txt"), .want = 1 },
+	{ "kf_endswith", OP_ENDSWITH, S("txt"), S("a.txt"), .want = 0 },
+	{ "kf_endswith", OP_ENDSWITH, S("abc"), S(""), .want = 1 },
+	{ "kf_endswith", OP_ENDSWITH, S(""), S(""), .want = 1 },
+	{ "kf_endswith", OP_ENDSWITH, S("a.txt"), S(".TXT"), .want = 0 },
+	{ "kf_endswith", OP_ENDSWITH, S("a.txt\0.md"), S(".md"), .want = 0 },
+
+	{ "kf_strtoull", OP_STRTOULL, S("123"), .arg = 10, .want = 3, 1, 123 },
+	{ "kf_strtoull", OP_STRTOULL, S("  42xyz"), .arg = 0, .want = 4, 1, 42 },
+	{ "kf_strtoull", OP_STRTOULL, S("0x1f"), .arg = 0, .want = 4, 1, 31 },
+	{ "kf_strtoull", OP_STRTOULL, S("0X1F"), .arg = 16, .want = 4, 1, 31 },
+	{ "kf_strtoull", OP_STRTOULL, S("1f"), .arg = 16, .want = 2, 1, 31 },
+	{ "kf_strtoull", OP_STRTOULL, S("017"), .arg = 0, .want = 3, 1, 15 },
+	{ "kf_strtoull", OP_STRTOULL, S("017"), .arg = 10, .want = 3, 1, 17 },
+	{ "kf_strtoull", OP_STRTOULL, S("0x"), .arg = 0, .want = 1, 1, 0 },
+	{ "kf_strtoull", OP_STRTOULL, S("+7"), .arg = 10, .want = 2, 1, 7 },
+	{ "kf_strtoull", OP_STRTOULL, S("-1"), .arg = 10, .want = -EINVAL, 1, 0x5a },
+	{ "kf_strtoull", OP_STRTOULL, S(""), .arg = 10, .want = -EINVAL, 1, 0x5a },
+	{ "kf_strtoull", OP_STRTOULL, S("abc"), .arg = 10, .want = -EINVAL, 1, 0x5a },
+	{ "kf_strtoull", OP_STRTOULL, S("12"), .arg = 2, .want = -EINVAL, 1, 0x5a },
+	{ "kf_strtoull", OP_STRTOULL, S("18446744073709551615"), .arg = 10, .want = 20, 1, MAX64 },
+	{ "kf_strtoull", OP_STRTOULL, S("18446744073709551616"), .arg = 10, .want = -ERANGE, 1, 0x5a },
+	{ "kf_strtoull", OP_STRTOULL, S("ffffffffffffffff"), .arg = 16, .want = 16, 1, MAX64 },
+	{ "kf_strtoull", OP_STRTOULL, "123456", 3, .arg = 10, .want = 3, 1, 123 },
+	{ "kf_strtoull", OP_STRTOULL, S("12\0" "34"), .arg = 10, .want = 2, 1, 12 },
+	{ "kf_strtoull", OP_STRTOULL, S("9"), .arg = 8, .want = -EINVAL, 1, 0x5a },
+
+	{ "kf_strtoll", OP_STRTOLL, S("-42"), .arg = 10, .want = 3, 1, (unsigned long long)-42 },
+	{ "kf_strtoll", OP_STRTOLL, S("9223372036854775807"), .arg = 10, .want = 19, 1,
+	  9223372036854775807ULL },
+	{ "kf_strtoll", OP_STRTOLL, S("-9223372036854775808"), .arg = 10, .want = 20, 1,
+	  9223372036854775808ULL },
+	{ "kf_strtoll", OP_STRTOLL, S("9223372036854775808"), .arg = 10, .want = -ERANGE, 1, 0x5a },
+	{ "kf_strtoll", OP_STRTOLL, S("-9223372036854775809"), .arg = 10, .want = -ERANGE, 1, 0x5a },
+	{ "kf_strtoll", OP_STRTOLL, S(" -0x10"), .arg = 0, .want = 6, 1, (unsigned long long)-16 },
+	{ "kf_strtoll", OP_STRTOLL, S("\t+0"), .arg = 0, .want = 3, 1, 0 },
+	{ "kf_strtoll", OP_STRTOLL, S("-"), .arg = 10, .want = -EINVAL, 1, 0x5a },
+	{ "kf_strtoll", OP_STRTOLL, S("5"), .arg = 36, .want = -EINVAL, 1, 0x5a },
+
+	/* kf_glob_match(pattern = b, string = a) */
+	{ "kf_glob_match", OP_GLOB, S("a.txt"), S("*.txt"), .want = 1 },
+	{ "kf_glob_match", OP_GLOB, S("a.txt.gz"), S("*.txt"), .want = 0 },
+	{ "kf_glob_match", OP_GLOB, S(""), S("?"), .want = 0 },
+	{ "kf_glob_match", OP_GLOB, S(""), S(""), .want = 1 },
+	{ "kf_glob_match", OP_GLOB, S(""), S("*"), .want = 1 },
+	{ "kf_glob_match", OP_GLOB, S("bx"), S("[a-c]x"), .want = 1 },
+	{ "kf_glob_match", OP_GLOB, S("bx"), S("[!a-c]x"), .want = 0 },
+	{ "kf_glob_match", OP_GLOB, S("dx"), S("[^a-c]x"), .want = 1 },
+	{ "kf_glob_match", OP_GLOB, S("*"), S("\\*"), .want = 1 },
+	{ "kf_glob_match", OP_GLOB, S("a"), S("\\*"), .want = 0 },
+	{ "kf_glob_match", OP_GLOB, S("aXbYc"), S("a*b*c"), .want = 1 },
+	{ "kf_glob_match", OP_GLOB, S("/usr/bin/bash"), S("*/bash"), .want = 1 },
+	{ "kf_glob_match", OP_GLOB, S(".hidden"), S("*"), .want = 1 },
+	{ "kf_glob_match", OP_GLOB, S("7up"), S("[[:digit:]]*"), .want = 1 },
+	{ "kf_glob_match", OP_GLOB, S("]"), S("[]]"), .want = 1 },
+	{ "kf_glob_match", OP_GLOB, S("[abc"), S("[abc"), .want = 1 },	/* no ']': literal */
+	{ "kf_glob_match", OP_GLOB, S("abc"), S("a*\0zzz"), .want = 1 },	/* NUL ends it */
+	{ "kf_glob_match", OP_GLOB, S("abc\0def"), S("abc"), .want = 1 },
+	{ "kf_glob_match", OP_GLOB, S("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+	  S("*a*a*a*a*a*a*a*b"), .want = 0 },
+	{ "kf_glob_match", OP_GLOB, S("\xff"), S("?"), .want = 1 },
+
+	{ "kf_memcmp", OP_MEMCMP, S("abc"), S("abc"), .want = 0 },
+	{ "kf_memcmp", OP_MEMCMP, S("abc"), S("abd"), .want = -1 },
+	{ "kf_memcmp", OP_MEMCMP, S("abd"), S("abc"), .want = 1 },
+	{ "kf_memcmp", OP_MEMCMP, S("ab"), S("abc"), .want = -1 },	/* a prefix is less */
+	{ "kf_memcmp", OP_MEMCMP, S("abc"), S("ab"), .want = 1 },
+	{ "kf_memcmp", OP_MEMCMP, S(""), S(""), .want = 0 },
+	{ "kf_memcmp", OP_MEMCMP, S(""), S("a"), .want = -1 },
+	{ "kf_memcmp", OP_MEMCMP, S("\xff"), S("\x01"), .want = 1 },	/* unsigned */
+	{ "kf_memcmp", OP_MEMCMP, S("a\0b"), S("a\0c"), .want = -1 },	/* NUL is a byte */
+
+	{ "kf_memchr", OP_MEMCHR, S("Hello"), .arg = 'l', .want = 2 },
+	{ "kf_memchr", OP_MEMCHR, S("Hello"), .arg = 'H', .want = 0 },
+	{ "kf_memchr", OP_MEMCHR, S("Hello"), .arg = 'o', .want = 4 },
+	{ "kf_memchr", OP_MEMCHR, S("Hello"), .arg = 'x', .want = -ENOENT },
+	{ "kf_memchr", OP_MEMCHR, S(""), .arg = 'a', .want = -ENOENT },
+	{ "kf_memchr", OP_MEMCHR, "Hello", 2, .arg = 'l', .want = -ENOENT },
+	{ "kf_memchr", OP_MEMCHR, S("a\0b\0"), .arg = 0, .want = 1 },
+	{ "kf_memchr", OP_MEMCHR, S("\xff\x01\xff"), .arg = 0xff, .want = 0 },
+	{ "kf_memchr", OP_MEMCHR, S("ab"), .arg = 0x162, .want = 1 },
+
+	{ "kf_memrchr", OP_MEMRCHR, S("Hello"), .arg = 'l', .want = 3 },
+	{ "kf_memrchr", OP_MEMRCHR, S("Hello"), .arg = 'H', .want = 0 },
+	{ "kf_memrchr", OP_MEMRCHR, S("Hello"), .arg = 'x', .want = -ENOENT },
+	{ "kf_memrchr", OP_MEMRCHR, S(""), .arg = 'a', .want = -ENOENT },
+	{ "kf_memrchr", OP_MEMRCHR, S("a\0b\0"), .arg = 0, .want = 3 },
+	{ "kf_memrchr", OP_MEMRCHR, S("\xff\x01\xff"), .arg = 0xff, .want = 2 },
+
+	/* out holds 0xaa before each call: exactly out_len bytes change. */
+	{ "kf_memzero", OP_MEMZERO, .out_len = 0, .want = 0, .want_out = "", .want_out_len = 0 },
+	{ "kf_memzero", OP_MEMZERO, .out_len = 1, .want = 0, S_OUT("\0") },
+	{ "kf_memzero", OP_MEMZERO, .out_len = 5, .want = 0, S_OUT("\0\0\0\0\0") },
+	{ "kf_memset", OP_MEMSET, .out_len = 0, .arg = 'x', .want = 0, .want_out = "" },
+	{ "kf_memset", OP_MEMSET, .out_len = 1, .arg = 0x17e, .want = 0, S_OUT("\x7e") },
+	{ "kf_memset", OP_MEMSET, .out_len = 3, .arg = 0xff, .want = 0, S_OUT("\xff\xff\xff") },
+
+	/* Test vectors of the algorithms' specifications. */
+	{ "kf_hash", OP_HASH + KF_HASH_CRC32C, S("123456789"), .want = 0xe3069283 },
+	{ "kf_hash", OP_HASH + KF_HASH_CRC32C, S(""), .want = 0 },
+	{ "kf_hash", OP_HASH + KF_HASH_CRC32C, S("456789"), .arg = 0x107b2fb2, .want = 0xe3069283 },
+	{ "kf_hash", OP_HASH + KF_HASH_CRC32, S("123456789"), .want = 0xcbf43926 },
+	{ "kf_hash", OP_HASH + KF_HASH_CRC32, S(""), .want = 0 },
+	{ "kf_hash", OP_HASH + KF_HASH_XXH64, S(""), .want = (long long)0xef46db3751d8e999ULL },
+	{ "kf_hash", OP_HASH + KF_HASH_JHASH, S(""), .want = 0xdeadbeef },
+	{ "kf_hash", OP_HASH + KF_HASH_JHASH, S(""), .arg = 0xdeadbeef, .want = 0xbd5b7dde },
+	{ "kf_hash", OP_HASH + KF_HASH_JHASH, S("Four score and seven years ago"), .want = 0x17770551 },
+	{ "kf_hash", OP_HASH + KF_HASH_JHASH, S("Four score and seven years ago"), .arg = 1,
+	  .want = 0xcd628161 },
+	{ "kf_hash", OP_HASH + KF_HASH_FNV1A64, S(""), .want = (long long)0xcbf29ce484222325ULL },
+	{ "kf_hash", OP_HASH + KF_HASH_FNV1A64, S("foobar"), .want = (long long)0x85944171f73967e8ULL },
+	{ "kf_hash", OP_HASH + 0, S("abc"), .want = 0 },			/* unknown ids */
+	{ "kf_hash", OP_HASH + KF_HASH_MAX + 1, S("abc"), .want = 0 },
+
+	{ "kf_sha256", OP_SHA256, S("abc"), .want = 0,
+	  S_OUT("\xba\x78\x16\xbf\x8f\x01\xcf\xea\x41\x41\x40\xde\x5d\xae\x22\x23"
+		"\xb0\x03\x61\xa3\x96\x17\x7a\x9c\xb4\x10\xff\x61\xf2\x00\x15\xad") },
+	{ "kf_sha256", OP_SHA256, S(""), .want = 0,
+	  S_OUT("\xe3\xb0\xc4\x42\x98\xfc\x1c\x14\x9a\xfb\xf4\xc8\x99\x6f\xb9\x24"
+		"\x27\xae\x41\xe4\x64\x9b\x93\x4c\xa4\x95\x99\x1b\x78\x52\xb8\x55") },
+	{ "kf_sha256", OP_SHA256, S("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+	  .want = 0,
+	  S_OUT("\x24\x8d\x6a\x61\xd2\x06\x38\xb8\xe5\xc0\x26\x93\x0c\x3e\x60\x39"
+		"\xa3\x3c\xe4\x59\x64\xff\x21\x67\xf6\xec\xed\xd4\x19\xdb\x06\xc1") },
+	{ "kf_sha256", OP_SHA256_SIZE16, S("abc"), .want = -EINVAL, .want_out = "" },
+
+	{ "kf_pb_get_varint", OP_PB_VARINT, S(PB_MSG), .arg = 1, .want = 0, 1, 150 },
+	{ "kf_pb_get_varint", OP_PB_VARINT, S(PB_MSG), .arg = 4, .want = -ENOENT, 1, 0x5a },
+	{ "kf_pb_get_varint", OP_PB_VARINT, S(PB_MSG), .arg = 2, .want = -ENOMSG, 1, 0x5a },
+	{ "kf_pb_get_varint", OP_PB_VARINT, S(""), .arg = 1, .want = -ENOENT, 1, 0x5a },
+	{ "kf_pb_get_varint", OP_PB_VARINT, S("\x08"), .arg = 1, .want = -EBADMSG, 1, 0x5a },
+	{ "kf_pb_get_varint", OP_PB_VARINT, S("\x12\x09" "abc"), .arg = 3, .want = -EBADMSG, 1, 0x5a },
+	{ "kf_pb_get_varint", OP_PB_VARINT, S("\x0b\x0c"), .arg = 1, .want = -EBADMSG, 1, 0x5a },
+	{ "kf_pb_get_varint", OP_PB_VARINT, S("\x08\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01"),
+	  .arg = 1, .want = 0, 1, MAX64 },
+	{ "kf_pb_get_varint", OP_PB_VARINT, S("\x08\xff\xff\xff\xff\xff\xff\xff\xff\xff\x02"),
+	  .arg = 1, .want = -EBADMSG, 1, 0x5a },
+	{ "kf_pb_get_varint", OP_PB_VARINT, S("\xf8\xff\xff\xff\x0f\x2a"), .arg = 536870911,
+	  .want = 0, 1, 42 },					/* field 2^29 - 1 */
+	{ "kf_pb_get_varint", OP_PB_VARINT, S(PB_MSG), .arg = 0, .want = -EINVAL, 1, 0x5a },
+
+	{ "kf_pb_get_bytes", OP_PB_BYTES, S(PB_MSG), .arg = 2, .out_len = 64, .want = 7,
+	  S_OUT("testing") },
+	{ "kf_pb_get_bytes", OP_PB_BYTES, S(PB_MSG), .arg = 2, .out_len = 4, .want = 7,
+	  S_OUT("test") },					/* truncated copy */
+	{ "kf_pb_get_bytes", OP_PB_BYTES, S(PB_MSG), .arg = 3, .out_len = 64, .want = 3,
+	  S_OUT("\x08\x96\x01") },				/* a submessage */
+	{ "kf_pb_get_bytes", OP_PB_BYTES, S(PB_MSG), .arg = 1, .out_len = 64, .want = -ENOMSG,
+	  .want_out = "" },
+	{ "kf_pb_get_bytes", OP_PB_BYTES, S("\x12\x00"), .arg = 2, .out_len = 64, .want = 0,
+	  .want_out = "" },
+	{ "kf_pb_get_bytes", OP_PB_BYTES_LEN, S(PB_MSG), .arg = 2, .want = 7 },
+
+	/* PB_NESTED: 1 { 2 { 3 { 4: 42 } } } then 15: 7 */
+	{ "kf_pb_get_varint_path", OP_PB_VARINT_PATH, S(PB_NESTED), .path = { 1, 2, 3, 4 },
+	  .path_len = 16, .want = 0, 1, 42 },
+	{ "kf_pb_get_varint_path", OP_PB_VARINT_PATH, S(PB_NESTED), .path = { 15 },
+	  .path_len = 4, .want = 0, 1, 7 },
+	{ "kf_pb_get_varint_path", OP_PB_VARINT_PATH, S(PB_NESTED), .path = { 1, 2, 5 },
+	  .path_len = 12, .want = -ENOENT, 1, 0x5a },
+	{ "kf_pb_get_varint_path", OP_PB_VARINT_PATH, S(PB_NESTED), .path = { 15, 1 },
+	  .path_len = 8, .want = -ENOMSG, 1, 0x5a },
+	{ "kf_pb_get_varint_path", OP_PB_VARINT_PATH, S(PB_NESTED), .path_len = 0,
+	  .want = -EINVAL, 1, 0x5a },
+	{ "kf_pb_get_varint_path", OP_PB_VARINT_PATH, S(PB_NESTED),
+	  .path = { 1, 1, 1, 1, 1, 1, 1, 1, 1 }, .path_len = 36, .want = -EINVAL, 1, 0x5a },
+	{ "kf_pb_get_varint_path", OP_PB_VARINT_PATH, S(PB_NESTED), .path = { 1 },
+	  .path_len = 6, .want = -EINVAL, 1, 0x5a },
+
 };
 
-struct memchr_case {
-	const char *s;
-	unsigned int len;
-	int c, first, last;
+/*
+ * kf_glob_match_str's patterns are constants of kfunc_test.bpf.c:
+ * 0 "*.txt", 1 "[a-c]?\\*", 2 "".
+ */
+static const struct kcase glob_str_cases[] = {
+	{ "kf_glob_match_str", OP_GLOB_STR + 0, S("notes.txt"), .want = 1 },
+	{ "kf_glob_match_str", OP_GLOB_STR + 0, S("notes.md"), .want = 0 },
+	{ "kf_glob_match_str", OP_GLOB_STR + 1, S("bz*"), .want = 1 },
+	{ "kf_glob_match_str", OP_GLOB_STR + 1, S("dz*"), .want = 0 },
+	{ "kf_glob_match_str", OP_GLOB_STR + 2, S(""), .want = 1 },
+	{ "kf_glob_match_str", OP_GLOB_STR + 2, S("a"), .want = 0 },
 };
 
-static const struct memchr_case memchr_cases[] = {
-	{ S("Hello"), 'l', 2, 3 },
-	{ S("Hello"), 'H', 0, 0 },			/* first byte */
-	{ S("Hello"), 'o', 4, 4 },			/* last byte */
-	{ S("Hello"), 'x', -ENOENT, -ENOENT },
-	{ S(""), 'a', -ENOENT, -ENOENT },		/* empty buffer */
-	{ "Hello", 2, 'l', -ENOENT, -ENOENT },		/* the size bounds it */
-	{ S("a\0b\0"), 0, 1, 3 },			/* NUL */
-	{ S("\xff\x01\xff"), 0xff, 0, 2 },		/* 0xff */
-	{ S("ab"), 0x162, 1, 1 },			/* only the low byte */
-	{ S("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaz"),
-	  'z', 63, 63 },				/* 64 bytes, at the end */
-};
-
-static void test_mem_family(struct kfunc_test_bpf *skel, struct bpf_program *prog,
-			    const char *name, int with_packet, int ok_ret)
+static void set_case(struct kfunc_test_bpf__bss *bss, const struct kcase *c)
 {
-	struct kfunc_test_bpf__bss *bss = skel->bss;
-	size_t i, j, bad;
-	int ret;
-
-	bss->set_len = 0;
-	for (i = 0; i < sizeof(memcmp_cases) / sizeof(memcmp_cases[0]); i++) {
-		const struct memcmp_case *c = &memcmp_cases[i];
-
-		memset(bss->ma, 0x5a, sizeof(bss->ma));
-		memset(bss->mb, 0xa5, sizeof(bss->mb));
-		memcpy(bss->ma, c->a, c->a_len);
-		memcpy(bss->mb, c->b, c->b_len);
-		bss->ma_len = c->a_len;
-		bss->mb_len = c->b_len;
-		bss->res_memcmp = 12345;
-		ret = run_prog(prog, with_packet);
-		report(ret == ok_ret && bss->res_memcmp == c->want,
-		       "%s: kf_memcmp(case %zu: %u and %u bytes) = %d (want %d)",
-		       name, i, c->a_len, c->b_len, bss->res_memcmp, c->want);
-	}
-	bss->mb_len = 0;
-	for (i = 0; i < sizeof(memchr_cases) / sizeof(memchr_cases[0]); i++) {
-		const struct memchr_case *c = &memchr_cases[i];
-
-		memset(bss->ma, c->c == 'x' ? 'y' : 'x', sizeof(bss->ma));
-		memcpy(bss->ma, c->s, c->len);
-		bss->ma_len = c->len;
-		bss->mbyte = c->c;
-		bss->res_memchr = bss->res_memrchr = 12345;
-		ret = run_prog(prog, with_packet);
-		report(ret == ok_ret && bss->res_memchr == c->first && bss->res_memrchr == c->last,
-		       "%s: kf_memchr/kf_memrchr(case %zu: %u bytes, %#x) = %d/%d (want %d/%d)",
-		       name, i, c->len, c->c, bss->res_memchr, bss->res_memrchr,
-		       c->first, c->last);
-	}
-	bss->ma_len = 0;
-	for (i = 0; i <= 64; i += (i < 2 ? 1 : 31)) {
-		memset(bss->sbuf, 0xaa, sizeof(bss->sbuf));
-		bss->set_len = i;
-		bss->mbyte = 0x17e;			/* stores 0x7e */
-		bss->res_memset = 12345;
-		ret = run_prog(prog, with_packet);
-		for (j = 0, bad = 0; j < sizeof(bss->sbuf); j++)
-			bad += bss->sbuf[j] != (j < i ? 0x7e : 0xaa);
-		report(ret == ok_ret && bss->res_memset == 0 && !bad,
-		       "%s: kf_memset(64-byte buffer, %zu, 0x17e) = %d, sets exactly %zu bytes to 0x7e (%zu wrong)",
-		       name, i, bss->res_memset, i, bad);
-	}
-	bss->set_len = 0;
+	memset(bss->a, 0x5a, sizeof(bss->a));
+	memset(bss->b, 0x5a, sizeof(bss->b));
+	memset(bss->out, 0xaa, sizeof(bss->out));
+	/* kf_test_sum's cases use the sizes as plain numbers. */
+	if (c->a)
+		memcpy(bss->a, c->a, c->a_len);
+	if (c->b)
+		memcpy(bss->b, c->b, c->b_len);
+	bss->a_len = c->a_len;
+	bss->b_len = c->b_len;
+	bss->out_len = c->out_len;
+	bss->arg = c->arg;
+	bss->val = c->val_in ? c->val_in : 0x5a;
+	memcpy(bss->path, c->path, sizeof(bss->path));
+	bss->path_len = c->path_len;
+	bss->op = c->op;
+	bss->ret = 12345;
 }
 
-static void test_prog(struct kfunc_test_bpf *skel, struct bpf_program *prog,
-		      const char *name, int with_packet, int ok_ret)
+/* Run case @c with @p; 0 when every expectation holds, else why in @why. */
+static int run_case(struct kfunc_test_bpf__bss *bss, const struct prog *p,
+		    const struct kcase *c, char *why, size_t size)
 {
-	struct kfunc_test_bpf__bss *bss = skel->bss;
-	size_t i;
-	int ret;
+	size_t i, bad = 0;
+	int r;
 
-	bss->sum_a = 1;
-	bss->sum_b = 2;
-	bss->sum_c = 3;
-	bss->sum_d = 4;
-	ret = run_prog(prog, with_packet);
-	report(ret == ok_ret && bss->res_sum == 10, "%s: kf_test_sum(1, 2, 3, 4) = %llu (want 10, run %d)",
-	       name, (unsigned long long)bss->res_sum, ret);
-
-	bss->sum_a = 0xffffffff;
-	bss->sum_b = 1ULL << 40;
-	bss->sum_c = 0xffffffff;
-	bss->sum_d = 5;
-	ret = run_prog(prog, with_packet);
-	report(ret == ok_ret && bss->res_sum == 0x1ffffffffULL + (1ULL << 40) + 4,
-	       "%s: kf_test_sum(u32 max, 1 << 40, u32 max, 5) = %#llx", name,
-	       (unsigned long long)bss->res_sum);
-
-	for (i = 0; i < sizeof(strstr_cases) / sizeof(strstr_cases[0]); i++) {
-		const struct strstr_case *c = &strstr_cases[i];
-
-		memset(bss->hay, 0x5a, sizeof(bss->hay));
-		memset(bss->needle, 0x5a, sizeof(bss->needle));
-		memcpy(bss->hay, c->hay, c->hay_len);
-		memcpy(bss->needle, c->needle, c->needle_len);
-		bss->hay_len = c->hay_len;
-		bss->needle_len = c->needle_len;
-		bss->res_strstr = 12345;
-		ret = run_prog(prog, with_packet);
-		report(ret == ok_ret && bss->res_strstr == c->want,
-		       "%s: kf_strstr(case %zu: %u-byte hay, %u-byte needle) = %d (want %d)",
-		       name, i, c->hay_len, c->needle_len, bss->res_strstr, c->want);
+	set_case(bss, c);
+	r = run_prog(p->prog, p->with_packet);
+	if (r != p->ok_ret) {
+		snprintf(why, size, "program returned %d", r);
+		return -1;
 	}
-
-	for (i = 0; i <= 64; i += (i < 2 ? 1 : 31)) {
-		size_t j, bad = 0;
-
-		memset(bss->zbuf, 0xaa, sizeof(bss->zbuf));
-		bss->zero_len = i;
-		bss->res_memzero = 12345;
-		ret = run_prog(prog, with_packet);
-		for (j = 0; j < sizeof(bss->zbuf); j++)
-			bad += bss->zbuf[j] != (j < i ? 0 : 0xaa);
-		report(ret == ok_ret && bss->res_memzero == 0 && !bad,
-		       "%s: kf_memzero(64-byte buffer, %zu) = %d, zeroes exactly %zu bytes (%zu wrong)",
-		       name, i, bss->res_memzero, i, bad);
+	if (bss->ret != c->want) {
+		snprintf(why, size, "returned %lld, want %lld", (long long)bss->ret, c->want);
+		return -1;
 	}
+	if (c->check_val && bss->val != c->want_val) {
+		snprintf(why, size, "wrote %llu (%#llx), want %llu (%#llx)",
+			 (unsigned long long)bss->val, (unsigned long long)bss->val,
+			 c->want_val, c->want_val);
+		return -1;
+	}
+	if (c->want_out) {
+		for (i = 0; i < sizeof(bss->out); i++)
+			bad += bss->out[i] != (i < c->want_out_len ?
+					       (unsigned char)c->want_out[i] : 0xaa);
+		if (bad) {
+			snprintf(why, size, "%zu output bytes differ from the %u expected, then 0xaa",
+				 bad, c->want_out_len);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void describe(const struct kcase *c, char *buf, size_t size)
+{
+	snprintf(buf, size, "%u-byte a, %u-byte b, arg %lld", c->a_len, c->b_len, c->arg);
+}
+
+/*
+ * Run @n cases with @p, and report one line per kfunc (consecutive cases
+ * of the same kfunc), with each failing case under it.
+ */
+static void run_cases(struct kfunc_test_bpf__bss *bss, const struct prog *p,
+		      const struct kcase *cases, size_t n)
+{
+	char why[160], what[96], fails[4096];
+	size_t i, start, nfail;
+
+	for (start = 0; start < n; start = i) {
+		nfail = 0;
+		fails[0] = 0;
+		for (i = start; i < n && !strcmp(cases[i].kfunc, cases[start].kfunc); i++) {
+			if (!run_case(bss, p, &cases[i], why, sizeof(why)))
+				continue;
+			describe(&cases[i], what, sizeof(what));
+			if (strlen(fails) < sizeof(fails) - 300)
+				snprintf(fails + strlen(fails), sizeof(fails) - strlen(fails),
+					 "    case %zu (%s): %s\n", i - start, what, why);
+			nfail++;
+		}
+		report(!nfail, "%s: %s: %zu cases, exact results%s", p->name,
+		       cases[start].kfunc, i - start, nfail ? " (failures below)" : "");
+		fputs(fails, stdout);
+	}
+}
+
+/* The reference algorithms of kf_hash's ids that no library here has. */
+#define ROL32(x, k) (((x) << (k)) | ((x) >> (32 - (k))))
+
+static uint32_t ref_jhash(const uint8_t *k, uint32_t len, uint32_t initval)
+{
+	uint32_t a, b, c;
+
+	a = b = c = 0xdeadbeef + len + initval;
+	while (len > 12) {
+		a += k[0] | k[1] << 8 | k[2] << 16 | (uint32_t)k[3] << 24;
+		b += k[4] | k[5] << 8 | k[6] << 16 | (uint32_t)k[7] << 24;
+		c += k[8] | k[9] << 8 | k[10] << 16 | (uint32_t)k[11] << 24;
+		a -= c; a ^= ROL32(c, 4); c += b;
+		b -= a; b ^= ROL32(a, 6); a += c;
+		c -= b; c ^= ROL32(b, 8); b += a;
+		a -= c; a ^= ROL32(c, 16); c += b;
+		b -= a; b ^= ROL32(a, 19); a += c;
+		c -= b; c ^= ROL32(b, 4); b += a;
+		len -= 12;
+		k += 12;
+	}
+	if (!len)
+		return c;
+	switch (len) {
+	case 12: c += (uint32_t)k[11] << 24; /* fall through */
+	case 11: c += k[10] << 16; /* fall through */
+	case 10: c += k[9] << 8; /* fall through */
+	case 9: c += k[8]; /* fall through */
+	case 8: b += (uint32_t)k[7] << 24; /* fall through */
+	case 7: b += k[6] << 16; /* fall through */
+	case 6: b += k[5] << 8; /* fall through */
+	case 5: b += k[4]; /* fall through */
+	case 4: a += (uint32_t)k[3] << 24; /* fall through */
+	case 3: a += k[2] << 16; /* fall through */
+	case 2: a += k[1] << 8; /* fall through */
+	case 1: a += k[0];
+	}
+	c ^= b; c -= ROL32(b, 14);
+	a ^= c; a -= ROL32(c, 11);
+	b ^= a; b -= ROL32(a, 25);
+	c ^= b; c -= ROL32(b, 16);
+	a ^= c; a -= ROL32(c, 4);
+	b ^= a; b -= ROL32(a, 14);
+	c ^= b; c -= ROL32(b, 24);
+	return c;
+}
+
+static uint32_t ref_crc32c(const uint8_t *p, size_t len, uint32_t seed)
+{
+	uint32_t crc = ~seed;
+	int k;
+
+	while (len--) {
+		crc ^= *p++;
+		for (k = 0; k < 8; k++)
+			crc = (crc >> 1) ^ (0x82f63b78 & -(crc & 1));
+	}
+	return ~crc;
+}
+
+static uint64_t ref_fnv1a64(const uint8_t *p, size_t len, uint64_t seed)
+{
+	uint64_t h = 0xcbf29ce484222325ULL ^ seed;
+
+	while (len--) {
+		h ^= *p++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static uint64_t ref_hash(int algo, const uint8_t *p, size_t len, uint64_t seed)
+{
+	switch (algo) {
+	case KF_HASH_JHASH:
+		return ref_jhash(p, len, seed);
+	case KF_HASH_XXH64:
+		return XXH64(p, len, seed);
+	case KF_HASH_CRC32C:
+		return ref_crc32c(p, len, seed);
+	case KF_HASH_CRC32:
+		return crc32((uint32_t)seed, p, len);
+	case KF_HASH_FNV1A64:
+		return ref_fnv1a64(p, len, seed);
+	}
+	return 0;
+}
+
+/* The user-space references agree with the specifications' vectors. */
+static void test_references(void)
+{
+	static const char four[] = "Four score and seven years ago";
+
+	report(ref_jhash((const uint8_t *)four, 30, 0) == 0x17770551 &&
+	       ref_jhash((const uint8_t *)four, 30, 1) == 0xcd628161 &&
+	       ref_jhash(NULL, 0, 0xdeadbeef) == 0xbd5b7dde &&
+	       ref_crc32c((const uint8_t *)"123456789", 9, 0) == 0xe3069283 &&
+	       crc32(0, (const uint8_t *)"123456789", 9) == 0xcbf43926 &&
+	       XXH64("", 0, 0) == 0xef46db3751d8e999ULL &&
+	       ref_fnv1a64((const uint8_t *)"foobar", 6, 0) == 0x85944171f73967e8ULL,
+	       "user-space hash references match the specifications' test vectors");
+}
+
+/* Random inputs, sizes 0 to BIG: every algorithm against its reference. */
+static void test_hash_random(struct kfunc_test_bpf__bss *bss, const struct prog *p, int rounds)
+{
+	static const int algos[] = { KF_HASH_JHASH, KF_HASH_XXH64, KF_HASH_CRC32C,
+				     KF_HASH_CRC32, KF_HASH_FNV1A64 };
+	unsigned char digest[SHA256_DIGEST_LENGTH];
+	int i, k, bad = 0, r;
+	unsigned int len;
+	uint64_t seed;
+
+	srand(4242);
+	for (i = 0; i < rounds; i++) {
+		len = i < 16 ? i : (i % 4 ? rand() % 300 : rand() % (BIG + 1));
+		if (i == rounds - 1)
+			len = BIG;
+		for (k = 0; k < (int)len; k++)
+			bss->a[k] = rand();
+		seed = (uint64_t)rand() << 33 ^ (uint64_t)rand() << 11 ^ rand();
+		if (i % 5 == 0)
+			seed = 0;
+		bss->a_len = len;
+		bss->arg = seed;
+		for (k = 0; k < (int)ARRAY_SIZE(algos); k++) {
+			bss->op = OP_HASH + algos[k];
+			r = run_prog(p->prog, p->with_packet);
+			if (r != p->ok_ret || (uint64_t)bss->ret != ref_hash(algos[k], bss->a, len, seed)) {
+				if (bad++ < 5)
+					printf("    algo %d, %u bytes, seed %#llx: %#llx, want %#llx\n",
+					       algos[k], len, (unsigned long long)seed,
+					       (unsigned long long)bss->ret,
+					       (unsigned long long)ref_hash(algos[k], bss->a, len, seed));
+			}
+		}
+		bss->op = OP_SHA256;
+		memset(bss->out, 0, 32);
+		r = run_prog(p->prog, p->with_packet);
+		SHA256(bss->a, len, digest);
+		if (r != p->ok_ret || bss->ret || memcmp(bss->out, digest, sizeof(digest))) {
+			if (bad++ < 5)
+				printf("    sha256, %u bytes: differs from OpenSSL\n", len);
+		}
+	}
+	report(!bad, "%s: kf_hash (5 algorithms) and kf_sha256 on %d random buffers (0 to %d bytes, random seeds) match libxxhash, zlib, OpenSSL and the reference algorithms (%d differ)",
+	       p->name, rounds, BIG, bad);
+}
+
+/* The largest sizes the verifier allows for these buffers: all of a. */
+static void test_full_sizes(struct kfunc_test_bpf__bss *bss, const struct prog *p)
+{
+	int r, ok = 1;
+
+	memset(bss->a, 'a', BIG);
+	bss->a[BIG - 1] = 'b';
+	memcpy(bss->b, "ab", 2);
+	bss->b_len = 2;
+	bss->op = OP_STRSTR_FULL;
+	r = run_prog(p->prog, p->with_packet);
+	ok &= r == p->ok_ret && bss->ret == BIG - 2;
+
+	memset(bss->a, 0, BIG);
+	bss->a[BIG - 1] = 0x7f;
+	bss->arg = 0x7f;
+	bss->op = OP_MEMCHR_FULL;
+	r = run_prog(p->prog, p->with_packet);
+	ok &= r == p->ok_ret && bss->ret == BIG - 1;
+
+	memset(bss->a, 0xff, BIG);
+	bss->arg = 7;
+	bss->op = OP_HASH_FULL;
+	r = run_prog(p->prog, p->with_packet);
+	ok &= r == p->ok_ret && (uint64_t)bss->ret == XXH64(bss->a, BIG, 7);
+
+	memset(bss->a, 'x', BIG);
+	bss->a_len = BIG;
+	bss->op = OP_STRNLEN;
+	r = run_prog(p->prog, p->with_packet);
+	ok &= r == p->ok_ret && bss->ret == BIG;
+
+	report(ok, "%s: %d-byte sizes (the whole buffer): kf_strstr finds the needle at the last bytes, kf_memchr the last byte, kf_hash and kf_strnlen cover every byte",
+	       p->name, BIG);
+}
+
+/* kf_glob_match_str exists from 6.8 (__str); before, bpf_ksym_exists() is 0. */
+static void test_glob_str(struct kfunc_test_bpf__bss *bss, const struct prog *p, int kv)
+{
+	int r;
+
+	if (kv >= 6008) {
+		run_cases(bss, p, glob_str_cases, ARRAY_SIZE(glob_str_cases));
+		return;
+	}
+	set_case(bss, &glob_str_cases[0]);
+	r = run_prog(p->prog, p->with_packet);
+	report(r == (p->ok_ret ? XDP_ABORTED : 2),
+	       "%s: kf_glob_match_str is absent before 6.8, as documented: bpf_ksym_exists() is 0 and the program still loads (%d)",
+	       p->name, r);
 }
 
 /* Open the object with only @prog_name to load; verifier log in @log. */
@@ -264,25 +713,30 @@ static struct kfunc_test_bpf *open_alone(const char *prog_name, char *log, size_
 	return skel;
 }
 
-static void test_prog_types(void)
+static int quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	return 0;
+}
+
+static void test_prog_types(int kv)
 {
 	static char log[1 << 16];
 	struct kfunc_test_bpf *skel;
 	struct bpf_link *link = NULL;
-	int kv = kernel_version(), err;
+	int err;
 
 	/* fentry (tracing): loads everywhere; attached, it runs for real. */
 	log[0] = 0;
 	skel = open_alone("fentry_sum", log, sizeof(log));
 	err = skel ? kfunc_test_bpf__load(skel) : -errno;
 	if (!err) {
-		skel->bss->res_sum = 0;
+		skel->bss->ret = 0;
 		link = bpf_program__attach(skel->progs.fentry_sum);
 		err = link ? run_prog(skel->progs.fentry_sum, 0) : -errno;
 	}
-	report(!err && skel->bss->res_sum == 10,
-	       "fentry: program calling kf_test_sum loads, attaches and gets 10 (err %d, got %llu)",
-	       err, skel && !err ? (unsigned long long)skel->bss->res_sum : 0ULL);
+	report(!err && skel->bss->ret == 10,
+	       "fentry: program calling kf_test_sum loads, attaches and gets 10 (err %d, got %lld)",
+	       err, skel && !err ? (long long)skel->bss->ret : 0LL);
 	if (err)
 		fprintf(stderr, "%s\n", log);
 	bpf_link__destroy(link);
@@ -294,10 +748,11 @@ static void test_prog_types(void)
 	 */
 	log[0] = 0;
 	if (kv < 6010)
-		libbpf_set_print(NULL);
+		libbpf_set_print(quiet);
 	skel = open_alone("kprobe_sum", log, sizeof(log));
 	err = skel ? kfunc_test_bpf__load(skel) : -errno;
 	kfunc_test_bpf__destroy(skel);
+	libbpf_set_print(NULL);
 	if (kv >= 6010) {
 		report(!err, "kprobe: program calling kf_test_sum loads on %d.%d (%d)",
 		       kv / 1000, kv % 1000, err);
@@ -308,6 +763,38 @@ static void test_prog_types(void)
 		       "kprobe: program calling kf_test_sum is rejected before 6.10 with \"calling kernel function kf_test_sum is not allowed\" (%d)",
 		       err);
 	}
+}
+
+/*
+ * kf_pb_get_bytes(msg, size, field, NULL, 64): NULL with a non-zero size
+ * is __opt's (6.5+) or __nullable's (7.0+) job; 6.1 must refuse it.
+ */
+static void test_pb_null_sized(int kv)
+{
+	static char log[1 << 16];
+	static const struct kcase c = { "kf_pb_get_bytes", 0, S(PB_MSG), .arg = 2 };
+	struct kfunc_test_bpf *skel;
+	int err, r;
+
+	log[0] = 0;
+	if (kv < 6005)
+		libbpf_set_print(quiet);
+	skel = open_alone("pb_bytes_null_sized", log, sizeof(log));
+	err = skel ? kfunc_test_bpf__load(skel) : -errno;
+	libbpf_set_print(NULL);
+	if (kv < 6005) {
+		report(err != 0, "6.1: kf_pb_get_bytes(..., NULL, 64) is refused (no __opt before 6.5) (%d)",
+		       err);
+	} else {
+		r = err ? err : (set_case(skel->bss, &c),
+				 run_prog(skel->progs.pb_bytes_null_sized, 0));
+		report(!r && skel->bss->ret == 7,
+		       "kf_pb_get_bytes(..., NULL, 64) loads (the compat layer's __opt/__nullable) and returns the length 7 (%d, %lld)",
+		       r, err ? 0LL : (long long)skel->bss->ret);
+		if (err)
+			fprintf(stderr, "%s\n", log);
+	}
+	kfunc_test_bpf__destroy(skel);
 }
 
 static int hold(void)
@@ -330,7 +817,10 @@ static int hold(void)
 
 int main(int argc, char **argv)
 {
+	static char log[1 << 20];
 	struct kfunc_test_bpf *skel;
+	struct prog progs[3];
+	int kv = kernel_version(), i;
 
 	if (argc == 2 && !strcmp(argv[1], "hold"))
 		return hold();
@@ -339,26 +829,32 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
-	skel = kfunc_test_bpf__open();
+	skel = open_alone("tc_run", log, sizeof(log));
 	report(skel != NULL, "open the BPF object");
 	if (!skel)
 		return 1;
-	bpf_program__set_autoload(skel->progs.fentry_sum, false);
-	bpf_program__set_autoload(skel->progs.kprobe_sum, false);
+	bpf_program__set_autoload(skel->progs.xdp_run, true);
+	bpf_program__set_autoload(skel->progs.syscall_run, true);
 	if (kfunc_test_bpf__load(skel)) {
-		report(0, "load tc, XDP and syscall programs calling kf_* kfuncs");
+		report(0, "load tc, XDP and syscall programs calling every kf_* kfunc");
+		fprintf(stderr, "%s\n", log);
 		return 1;
 	}
-	report(1, "load tc, XDP and syscall programs calling kf_* kfuncs");
+	report(1, "load tc, XDP and syscall programs calling every kf_* kfunc");
 
-	test_prog(skel, skel->progs.tc_run, "tc", 1, 0);
-	test_prog(skel, skel->progs.xdp_run, "xdp", 1, XDP_PASS);
-	test_prog(skel, skel->progs.syscall_run, "syscall", 0, 0);
-	test_mem_family(skel, skel->progs.tc_run, "tc", 1, 0);
-	test_mem_family(skel, skel->progs.xdp_run, "xdp", 1, XDP_PASS);
-	test_mem_family(skel, skel->progs.syscall_run, "syscall", 0, 0);
+	progs[0] = (struct prog){ "tc", skel->progs.tc_run, 1, 0 };
+	progs[1] = (struct prog){ "xdp", skel->progs.xdp_run, 1, XDP_PASS };
+	progs[2] = (struct prog){ "syscall", skel->progs.syscall_run, 0, 0 };
+	test_references();
+	for (i = 0; i < 3; i++) {
+		run_cases(skel->bss, &progs[i], cases, ARRAY_SIZE(cases));
+		test_glob_str(skel->bss, &progs[i], kv);
+		test_full_sizes(skel->bss, &progs[i]);
+		test_hash_random(skel->bss, &progs[i], i == 1 ? 50 : 200);
+	}
 	kfunc_test_bpf__destroy(skel);
 
-	test_prog_types();
+	test_prog_types(kv);
+	test_pb_null_sized(kv);
 	return failed;
 }

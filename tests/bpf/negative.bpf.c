@@ -58,4 +58,149 @@ int neg_kprobe_before_6_10(void *ctx)
 	return kf_test_sum(1, 2, 3, 4) == 10;
 }
 
+/*
+ * The programs below go with kfuncs of the later families. Each is
+ * expected to fail (or, where a kernel does not honour the annotation, to
+ * load) as tests/bpf/negative.expect says, per kernel.
+ */
+
+/* A separate map each, so that the messages name their exact sizes. */
+char digest16[16] SEC(".data.digest16");
+char digest32[32] SEC(".data.digest32");
+const char unterminated[4] SEC(".rodata.unterminated") = { 'a', 'b', 'c', 'd' };
+__u32 var;
+char buf[64];
+__u64 v;
+
+/* __k: the algorithm must be a constant (6.2+; 6.1 ignores __k). */
+SEC("syscall")
+int neg_k_variable(void *ctx)
+{
+	return kf_hash(var, hay, sizeof(hay), 0);
+}
+
+/* __szk: the digest size must be a constant (6.4+); on 6.1 it is a __sz. */
+SEC("syscall")
+int neg_szk_variable(void *ctx)
+{
+	__u32 n = var;
+
+	if (n > 64)
+		return 0;
+	return kf_sha256(hay, sizeof(hay), (__u8 *)digest32, n);
+}
+
+/* __szk: the buffer must hold the constant size. */
+SEC("syscall")
+int neg_szk_too_small(void *ctx)
+{
+	return kf_sha256(hay, sizeof(hay), (__u8 *)digest16, 32);
+}
+
+/* __str: the pattern must be in a read-only map (6.8+). */
+SEC("syscall")
+int neg_str_not_rodata(void *ctx)
+{
+	return kf_glob_match_str(buf, hay, sizeof(hay));
+}
+
+/* __str: ... and NUL-terminated inside it. */
+SEC("syscall")
+int neg_str_unterminated(void *ctx)
+{
+	return kf_glob_match_str(unterminated, hay, sizeof(hay));
+}
+
+/* __opt: NULL with a non-zero size (6.5+; 6.1 allows NULL with size 0). */
+SEC("syscall")
+int neg_opt_null_sized(void *ctx)
+{
+	return kf_pb_get_bytes(hay, sizeof(hay), 1, NULL, 8);
+}
+
+/* A result pointer may not be NULL (6.1 lets it through: -EINVAL). */
+SEC("syscall")
+int neg_null_result(void *ctx)
+{
+	return kf_strtoull(hay, sizeof(hay), 10, NULL);
+}
+
+/* The XDP packet kfunc is registered for XDP programs only. */
+SEC("tc")
+int neg_xdp_kfunc_from_tc(struct __sk_buff *skb)
+{
+	struct xdp_md fake = {};
+
+	return kf_xdp_pb_get_varint(&fake, 0, 1, &v);
+}
+
+/* ... and there it must be given the real context. */
+SEC("xdp")
+int neg_xdp_fake_ctx(struct xdp_md *xdp)
+{
+	struct xdp_md fake = {};
+
+	return kf_xdp_pb_get_varint(&fake, 0, 1, &v) ? XDP_DROP : XDP_PASS;
+}
+
+/* KF_ACQUIRE: a reference must be released on every path. */
+SEC("syscall")
+int neg_task_unreleased(void *ctx)
+{
+	struct task_struct *t = kf_task_from_pid(1);
+
+	return t ? 1 : 0;
+}
+
+/* KF_RET_NULL: the result must be checked before use. */
+SEC("syscall")
+int neg_task_null_unchecked(void *ctx)
+{
+	struct task_struct *t = kf_task_from_pid(1);
+	int ret = kf_task_cgroup_path(t, buf, sizeof(buf));
+
+	if (t)
+		kf_task_release(t);
+	return ret;
+}
+
+/* KF_RELEASE: no use after the release... */
+SEC("syscall")
+int neg_task_use_after_release(void *ctx)
+{
+	struct task_struct *t = kf_task_from_pid(1);
+
+	if (!t)
+		return 0;
+	kf_task_release(t);
+	return kf_task_cgroup_path(t, buf, sizeof(buf));
+}
+
+/* ... and no second release. */
+SEC("syscall")
+int neg_task_double_release(void *ctx)
+{
+	struct task_struct *t = kf_task_from_pid(1);
+
+	if (!t)
+		return 0;
+	kf_task_release(t);
+	kf_task_release(t);
+	return 0;
+}
+
+/* KF_SLEEPABLE: not from a non-sleepable program (tc). */
+SEC("tc")
+int neg_task_sleepable_from_tc(struct __sk_buff *skb)
+{
+	struct task_struct *t = kf_task_from_pid(1);
+	int ret;
+
+	if (!t)
+		return 0;
+	ret = kf_task_exe_path(t, buf, sizeof(buf));
+	kf_task_release(t);
+	return ret;
+}
+
 char LICENSE[] SEC("license") = "GPL";

@@ -10,6 +10,7 @@
  * It calls every kfunc, so its BTF also carries each prototype as a BPF
  * program sees it: the test bed compares those with kfunc.ko's BTF on every
  * kernel (kfunc-btfids protos). A kfunc missing here fails that comparison.
+ * It is compiled, never loaded.
  */
 #ifdef KF_VMLINUX_H
 #include KF_VMLINUX_H
@@ -18,6 +19,7 @@
 #endif
 #include <bpf/bpf_helpers.h>
 #include <kfuncs/kfuncs.h>
+#include <kfunc/hash.h>
 #include <kfunc/version.h>
 
 #if !defined(KFUNC_VERSION_MAJOR) || !defined(KFUNC_VERSION_MINOR) || \
@@ -25,15 +27,41 @@
 #error "kfunc/version.h must define KFUNC_VERSION_MAJOR/MINOR/PATCH"
 #endif
 
-char buf[16];
+char buf[64];
+__u64 v;
+__u32 path[2] = { 1, 2 };
 
 SEC("syscall")
 int every_kfunc(void *ctx)
 {
-	return kf_test_sum(1, 2, 3, 4) + kf_strstr(buf, 16, buf, 1) +
-	       kf_memzero(buf, 16) + kf_memset(buf, 16, 'x') +
-	       kf_memcmp(buf, 8, buf, 16) + kf_memchr(buf, 16, 'x') +
-	       kf_memrchr(buf, 16, 'x');
+	struct task_struct *t;
+	long r = 0;
+
+	r += kf_test_sum(1, 2, 3, 4);
+	r += kf_strstr(buf, 16, buf, 1) + kf_strcasestr(buf, 16, buf, 1) +
+	     kf_strrstr(buf, 16, buf, 1) + kf_strnlen(buf, 16) +
+	     kf_strcmp(buf, 8, buf, 16) + kf_strcasecmp(buf, 8, buf, 16) +
+	     kf_strchr(buf, 16, 'x') + kf_strrchr(buf, 16, 'x') +
+	     kf_strspn(buf, 16, buf, 2) + kf_strcspn(buf, 16, buf, 2) +
+	     kf_startswith(buf, 16, buf, 2) + kf_endswith(buf, 16, buf, 2) +
+	     kf_strtoull(buf, 16, 10, &v) + kf_strtoll(buf, 16, 10, (__s64 *)&v) +
+	     kf_glob_match(buf, 8, buf, 16) + kf_glob_match_str("*", buf, 16);
+	r += kf_memzero(buf, 16) + kf_memset(buf, 16, 'x') +
+	     kf_memcmp(buf, 8, buf, 16) + kf_memchr(buf, 16, 'x') +
+	     kf_memrchr(buf, 16, 'x');
+	r += kf_hash(KF_HASH_XXH64, buf, 16, 0) + kf_sha256(buf, 16, (__u8 *)buf + 32, 32);
+	r += kf_pb_get_varint(buf, 16, 1, &v) + kf_pb_get_bytes(buf, 16, 1, buf, 8) +
+	     kf_pb_get_varint_path(buf, 16, path, sizeof(path), &v) +
+	     kf_skb_pb_get_varint(ctx, 0, 1, &v) + kf_xdp_pb_get_varint(ctx, 0, 1, &v);
+	t = kf_task_from_vpid(1);
+	if (t) {
+		r += kf_task_cgroup_path(t, buf, 16) + kf_task_exe_path(t, buf, 16);
+		kf_task_release(t);
+	}
+	t = kf_task_from_pid(1);
+	if (t)
+		kf_task_release(t);
+	return r;
 }
 
 char LICENSE[] SEC("license") = "GPL";
