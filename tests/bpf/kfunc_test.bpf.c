@@ -194,6 +194,45 @@ int pb_bytes_null_sized(void *ctx)
 }
 
 /*
+ * The packet forms of kf_pb_get_varint, reading the message where it lies
+ * in the packet: pkt_head is how much of it is linear (XDP: the first
+ * buffer of a multi-buffer packet), pkt_len all of it.
+ */
+__u32 pkt_off, pkt_field, pkt_len, pkt_head;
+__s64 pkt_ret;
+__u64 pkt_val;
+
+SEC("tc")
+int tc_pb(struct __sk_buff *skb)
+{
+	pkt_ret = kf_skb_pb_get_varint(skb, pkt_off, pkt_field, &pkt_val);
+	pkt_len = skb->len;
+	pkt_head = skb->data_end - skb->data;
+	return 0;
+}
+
+SEC("xdp.frags")
+int xdp_pb(struct xdp_md *xdp)
+{
+	pkt_ret = kf_xdp_pb_get_varint(xdp, pkt_off, pkt_field, &pkt_val);
+	pkt_len = bpf_xdp_get_buff_len(xdp);
+	pkt_head = xdp->data_end - xdp->data;
+	return XDP_PASS;
+}
+
+/*
+ * Before 7.0 the verifier lets a program pass NULL for a result pointer:
+ * the kfuncs must say -EINVAL. User space loads this where it loads.
+ */
+SEC("syscall")
+int null_results(void *ctx)
+{
+	ret = kf_strtoull((char *)a, LEN(a_len), 10, NULL);
+	val = kf_pb_get_varint(a, LEN(a_len), 1, NULL);
+	return 0;
+}
+
+/*
  * Which program types may call a module kfunc. bpf_fentry_test1 exists in
  * every kernel for this purpose: BPF_PROG_TEST_RUN of a tracing program
  * calls it, so the attached fentry program really runs.

@@ -797,6 +797,119 @@ static void test_pb_null_sized(int kv)
 	kfunc_test_bpf__destroy(skel);
 }
 
+/*
+ * A packet (the test sends its first @size bytes) holding, at @off, a
+ * message whose field 5 is @pad bytes and field 2 the varint 42 after it:
+ * the lookup of field 2 must skip the padding, wherever the packet's
+ * buffers end.
+ */
+static unsigned char *pb_packet(unsigned int size, unsigned int off, unsigned int pad)
+{
+	/* Room for all of the message: a case may cut it with @size. */
+	unsigned char *p = calloc(1, size + off + pad + 8);
+	unsigned int i = off;
+
+	if (!p)
+		return NULL;
+	p[i++] = 0x2a;				/* field 5, len */
+	p[i++] = 0x80 | (pad & 0x7f);		/* length, two-byte varint */
+	p[i++] = pad >> 7;
+	memset(p + i, 0xee, pad);
+	i += pad;
+	p[i++] = 0x10;				/* field 2, varint */
+	p[i++] = 42;
+	return p;
+}
+
+struct pkt_case {
+	const char *what;
+	int xdp;
+	unsigned int size, off, pad, field, offset;
+	long long want;
+	unsigned long long want_val;
+	int want_frags;
+};
+
+static void test_packets(struct kfunc_test_bpf *skel)
+{
+	static const struct pkt_case cases[] = {
+		{ "tc: field 2 after 100 bytes", 0, 256, 20, 100, 2, 20, 0, 42, 0 },
+		{ "tc: field 3 absent", 0, 125, 20, 100, 3, 20, -ENOENT, 0x5a, 0 },
+		{ "tc: the message runs to the packet's end: zero bytes after it are malformed",
+		  0, 256, 20, 100, 3, 20, -EBADMSG, 0x5a, 0 },
+		{ "tc: field 5 is not a varint", 0, 256, 20, 100, 5, 20, -ENOMSG, 0x5a, 0 },
+		{ "tc: message offset past the packet", 0, 256, 20, 100, 2, 257, -EINVAL, 0x5a, 0 },
+		{ "tc: message at the end of the packet, empty", 0, 256, 20, 100, 2, 256,
+		  -ENOENT, 0x5a, 0 },
+		{ "tc: the length of field 5 runs past the packet", 0, 120, 20, 100, 2, 20,
+		  -EBADMSG, 0x5a, 0 },
+		{ "xdp: field 2 after 100 bytes", 1, 256, 20, 100, 2, 20, 0, 42, 0 },
+		{ "xdp: a multi-buffer packet, field 2 in a fragment", 1, 9000, 100, 8000, 2,
+		  100, 0, 42, 1 },
+		{ "xdp: a multi-buffer packet, the message starts in a fragment", 1, 9000,
+		  6000, 2000, 2, 6000, 0, 42, 1 },
+		{ "xdp: offset past the multi-buffer packet", 1, 9000, 100, 8000, 2, 9001,
+		  -EINVAL, 0x5a, 1 },
+	};
+	struct kfunc_test_bpf__bss *bss = skel->bss;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		const struct pkt_case *c = &cases[i];
+		unsigned char *pkt = pb_packet(c->size, c->off, c->pad);
+		struct bpf_program *prog = c->xdp ? skel->progs.xdp_pb : skel->progs.tc_pb;
+		LIBBPF_OPTS(bpf_test_run_opts, opts);
+		int err, frags;
+
+		if (!pkt)
+			abort();
+		opts.data_in = pkt;
+		opts.data_size_in = c->size;
+		bss->pkt_off = c->offset;
+		bss->pkt_field = c->field;
+		bss->pkt_ret = 12345;
+		bss->pkt_val = 0x5a;
+		err = bpf_prog_test_run_opts(bpf_program__fd(prog), &opts);
+		frags = bss->pkt_head < bss->pkt_len;
+		report(!err && bss->pkt_ret == c->want && bss->pkt_val == c->want_val &&
+		       frags == c->want_frags,
+		       "%s: kf_%s_pb_get_varint(%u-byte packet, offset %u, field %u) = %lld, value %llu (want %lld, %llu; %u of %u bytes linear)",
+		       c->what, c->xdp ? "xdp" : "skb", c->size, c->offset, c->field,
+		       (long long)bss->pkt_ret, (unsigned long long)bss->pkt_val, c->want,
+		       c->want_val, bss->pkt_head, bss->pkt_len);
+		free(pkt);
+	}
+}
+
+/* Where a NULL result pointer loads (before 7.0), the kfuncs refuse it. */
+static void test_null_results(int kv)
+{
+	static char log[1 << 16];
+	static const struct kcase c = { "", 0, S("123") };
+	struct kfunc_test_bpf *skel;
+	int err, r;
+
+	log[0] = 0;
+	if (kv >= 7000)
+		libbpf_set_print(quiet);
+	skel = open_alone("null_results", log, sizeof(log));
+	err = skel ? kfunc_test_bpf__load(skel) : -errno;
+	libbpf_set_print(NULL);
+	if (kv >= 7000) {
+		report(err != 0, "a NULL result pointer is refused by the verifier (7.0+) (%d)", err);
+	} else {
+		r = err ? err : (set_case(skel->bss, &c),
+				 run_prog(skel->progs.null_results, 0));
+		report(!r && skel->bss->ret == -EINVAL && (long long)skel->bss->val == -EINVAL,
+		       "a NULL result pointer loads before 7.0, and kf_strtoull and kf_pb_get_varint return -EINVAL (%d: %lld, %lld)",
+		       r, err ? 0LL : (long long)skel->bss->ret,
+		       err ? 0LL : (long long)skel->bss->val);
+		if (err)
+			fprintf(stderr, "%s\n", log);
+	}
+	kfunc_test_bpf__destroy(skel);
+}
+
 static int hold(void)
 {
 	static char log[1 << 16];
@@ -835,6 +948,8 @@ int main(int argc, char **argv)
 		return 1;
 	bpf_program__set_autoload(skel->progs.xdp_run, true);
 	bpf_program__set_autoload(skel->progs.syscall_run, true);
+	bpf_program__set_autoload(skel->progs.tc_pb, true);
+	bpf_program__set_autoload(skel->progs.xdp_pb, true);
 	if (kfunc_test_bpf__load(skel)) {
 		report(0, "load tc, XDP and syscall programs calling every kf_* kfunc");
 		fprintf(stderr, "%s\n", log);
@@ -852,9 +967,11 @@ int main(int argc, char **argv)
 		test_full_sizes(skel->bss, &progs[i]);
 		test_hash_random(skel->bss, &progs[i], i == 1 ? 50 : 200);
 	}
+	test_packets(skel);
 	kfunc_test_bpf__destroy(skel);
 
 	test_prog_types(kv);
 	test_pb_null_sized(kv);
+	test_null_results(kv);
 	return failed;
 }

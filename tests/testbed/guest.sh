@@ -114,17 +114,19 @@ major=${k%%.*}
 minor=${k#*.}
 minor=${minor%%[.-]*}
 kv=$((major * 1000 + minor))
+# applies KERNELS: "all", "X.Y+" (from X.Y), "<X.Y" (before), "X.Y" (that one)
 applies() {
 	case $1 in
 	all) return 0 ;;
 	*+) v=${1%+} ;;
 	"<"*) v=${1#<} ;;
-	*) return 1 ;;
+	*) v=$1 ;;
 	esac
 	want=$((${v%%.*} * 1000 + ${v#*.}))
 	case $1 in
 	*+) [ "$kv" -ge "$want" ] ;;
-	*) [ "$kv" -lt "$want" ] ;;
+	"<"*) [ "$kv" -lt "$want" ] ;;
+	*) [ "$kv" -eq "$want" ] ;;
 	esac
 }
 grep -v '^#' "$dir/negative.expect" | grep . | tr -s '\t' '\t' |
