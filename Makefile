@@ -4,6 +4,7 @@
 #   make demo          build, boot Debian's default kernel in a VM, run the seed example
 #   make check         every test: host unit tests, then each kernel of the matrix in a VM
 #   make fuzz          every libFuzzer target for FUZZ_TIME seconds (default 300)
+#   make bench         kfuncs vs pure BPF vs upstream kfuncs, in the VMs (docs/benchmarks.md)
 #   make deb           the Debian packages kfunc-dkms and kfunc-sdk, in build/deb/
 #   make rpm           the RPM packages, in build/rpm/
 #   make install-dkms  module sources + dkms.conf into $(DESTDIR)/usr/src/kfunc-VERSION
@@ -29,7 +30,7 @@ DKMS_FILES := Makefile COPYING src/Kbuild \
 	tools/btf/kfunc-btfids.c tools/btf/module-btf.sh \
 	$(wildcard include/uapi/kfunc/*.h bpf-headers/kfuncs/*.h)
 
-.PHONY: all module clean clean-module check demo host-test fuzz version \
+.PHONY: all module clean clean-module check demo host-test fuzz bench version \
 	install-dkms install-sdk deb rpm
 
 all: module
@@ -86,6 +87,9 @@ host-test:
 
 fuzz:
 	$(MAKE) -C tests/fuzz fuzz
+
+bench:
+	sh tests/bench/run.sh
 
 check:
 	sh tests/run.sh check
