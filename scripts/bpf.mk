@@ -31,7 +31,7 @@ endif
 
 BPF_CFLAGS := -g -O2 -Wall -Werror -target bpf -D__TARGET_ARCH_$(ARCH) \
 	$(if $(MULTIARCH),-I/usr/include/$(MULTIARCH)) $(KFUNC_CFLAGS)
-USER_CFLAGS := -g -O2 -Wall -Wextra -I$(OUT)
+USER_CFLAGS := -g -O2 -Wall -Wextra -I$(OUT) $(KFUNC_CFLAGS)
 LIBBPF_LIBS := $(shell pkg-config --libs libbpf)
 
 $(OUT)/%.bpf.o: %.bpf.c | $(OUT)

@@ -60,7 +60,7 @@ check "the module registered exactly those $n kfuncs (dmesg)" \
 # examples BINDIR WHAT: run each example loader; each exits 0 only when its
 # program printed the expected line.
 examples() {
-	for ex in hello strstr memzero; do
+	for ex in hello strstr memzero tasks hash; do
 		if [ ! -x "$1/$ex" ]; then
 			not_ok "$2 example $ex is present"
 			continue
@@ -77,6 +77,59 @@ examples() {
 	done
 }
 examples "$dir" "tree-built"
+
+# The seed's tc filter (examples/pbfilter): two network namespaces joined
+# by veth, the filter on the receiving end's ingress, a known mix of
+# datagrams (pb_traffic); exactly the expected ones must arrive. Datagrams
+# of 30 KB over a 65000-byte MTU arrive as non-linear skbs.
+pbfilter_test() {
+	bin=$1 what=$2
+	ip netns del kfa 2>/dev/null
+	ip netns del kfb 2>/dev/null
+	if ! { ip netns add kfa && ip netns add kfb &&
+		ip link add kfva type veth peer name kfvb &&
+		ip link set kfva netns kfa && ip link set kfvb netns kfb &&
+		ip -n kfa addr add 10.77.0.1/24 dev kfva &&
+		ip -n kfb addr add 10.77.0.2/24 dev kfvb &&
+		ip -n kfa link set kfva mtu 65000 up && ip -n kfb link set kfvb mtu 65000 up; } \
+		>/tmp/pbf-net.log 2>&1; then
+		not_ok "$what example pbfilter: set up two namespaces and a veth pair"
+		sed 's/^/    /' /tmp/pbf-net.log
+		return
+	fi
+	ip netns exec kfb "$bin/pbfilter" kfvb 7777 >/tmp/pbf.out 2>&1 &
+	filter=$!
+	i=0
+	while ! grep -q '^pbfilter: attached' /tmp/pbf.out && [ $i -lt 300 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	ip netns exec kfb "$dir/pb_traffic" recv 7777 >/tmp/pbr.out 2>&1 &
+	receiver=$!
+	i=0
+	while ! grep -q ready /tmp/pbr.out && [ $i -lt 300 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	ip netns exec kfa "$dir/pb_traffic" send 10.77.0.2 7777 >/tmp/pbs.out 2>&1
+	wait "$receiver"
+	kill -INT "$filter"
+	wait "$filter"
+	rc=$?
+	got=$(grep -v ready /tmp/pbr.out | sort -n | paste -sd' ' -)
+	want=$("$dir/pb_traffic" expect | paste -sd' ' -)
+	stats=$(sed -n 's/^pbfilter: \([0-9]* passed.*\)/\1/p' /tmp/pbf.out)
+	if [ $rc -eq 0 ] && [ "$got" = "$want" ] &&
+		[ "$stats" = "7 passed, 2 dropped, 2 malformed, 2 non-linear" ]; then
+		ok "$what example pbfilter: of datagrams 1-10 exactly $got arrive; the filter says: $stats"
+	else
+		not_ok "$what example pbfilter: arrived [$got], want [$want]; filter: [$stats] (exit $rc)"
+		cat /tmp/pbf.out /tmp/pbs.out | sed 's/^/    /'
+	fi
+	ip netns del kfa
+	ip netns del kfb
+}
+pbfilter_test "$dir" "tree-built"
 
 # kfunc-run: attach hello, see it fire, detach on SIGINT.
 "$dir/kfunc-run" "$dir/hello.bpf.o" hello_fentry >/tmp/run.out 2>&1 &
@@ -212,6 +265,7 @@ if [ -f "$dir/packaged" ]; then
 	"$dir/kfunc_test" run 2>"$log" | sed "s/^\(ok\|not ok\) - /\1 - $k: packaged module: /"
 	[ -s "$log" ] && sed 's/^/    /' "$log"
 	examples "$dir/sdk" "SDK-built"
+	pbfilter_test "$dir/sdk" "SDK-built"
 	# Closed programs release the module after an RCU grace period.
 	i=0
 	while ! modprobe -r kfunc 2>/dev/null && [ $i -lt 100 ]; do
