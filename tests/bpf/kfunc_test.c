@@ -323,14 +323,14 @@ static const struct kcase cases[] = {
 	{ "kf_hash", OP_HASH + KF_HASH_CRC32C, S("456789"), .arg = 0x107b2fb2, .want = 0xe3069283 },
 	{ "kf_hash", OP_HASH + KF_HASH_CRC32, S("123456789"), .want = 0xcbf43926 },
 	{ "kf_hash", OP_HASH + KF_HASH_CRC32, S(""), .want = 0 },
-	{ "kf_hash", OP_HASH + KF_HASH_XXH64, S(""), .want = (long long)0xef46db3751d8e999ULL },
+	{ "kf_hash", OP_HASH + KF_HASH_XXH64, S(""), .want = 0xef46db3751d8e999LL },
 	{ "kf_hash", OP_HASH + KF_HASH_JHASH, S(""), .want = 0xdeadbeef },
 	{ "kf_hash", OP_HASH + KF_HASH_JHASH, S(""), .arg = 0xdeadbeef, .want = 0xbd5b7dde },
 	{ "kf_hash", OP_HASH + KF_HASH_JHASH, S("Four score and seven years ago"), .want = 0x17770551 },
 	{ "kf_hash", OP_HASH + KF_HASH_JHASH, S("Four score and seven years ago"), .arg = 1,
 	  .want = 0xcd628161 },
-	{ "kf_hash", OP_HASH + KF_HASH_FNV1A64, S(""), .want = (long long)0xcbf29ce484222325ULL },
-	{ "kf_hash", OP_HASH + KF_HASH_FNV1A64, S("foobar"), .want = (long long)0x85944171f73967e8ULL },
+	{ "kf_hash", OP_HASH + KF_HASH_FNV1A64, S(""), .want = 0xcbf29ce484222325LL },
+	{ "kf_hash", OP_HASH + KF_HASH_FNV1A64, S("foobar"), .want = 0x85944171f73967e8LL },
 	{ "kf_hash", OP_HASH + 0, S("abc"), .want = 0 },			/* unknown ids */
 	{ "kf_hash", OP_HASH + KF_HASH_MAX + 1, S("abc"), .want = 0 },
 
@@ -489,56 +489,65 @@ static void run_cases(struct kfunc_test_bpf__bss *bss, const struct prog *p,
 			nfail++;
 		}
 		report(!nfail, "%s: %s: %zu cases, exact results%s", p->name,
-		       cases[start].kfunc, i - start, nfail ? " (failures below)" : "");
+		       cases[start].kfunc, i - start, nfail ? ", failures below" : "");
 		fputs(fails, stdout);
 	}
 }
 
-/* The reference algorithms of kf_hash's ids that no library here has. */
-#define ROL32(x, k) (((x) << (k)) | ((x) >> (32 - (k))))
+/*
+ * The reference algorithms of kf_hash's ids that no library here has.
+ * jhash is Bob Jenkins' lookup3 hashlittle() (the kernel's jhash()),
+ * written out from its description: 12-byte blocks mixed into three
+ * words, the last 1 to 12 bytes added little-endian, a final mix.
+ */
+static uint32_t rol32(uint32_t x, int k)
+{
+	return x << k | x >> (32 - k);
+}
+
+static void jhash_mix(uint32_t *w)
+{
+	static const int rot[6] = { 4, 6, 8, 16, 19, 4 };
+	int i;
+
+	for (i = 0; i < 6; i++) {
+		uint32_t *x = &w[i % 3], *y = &w[(i + 2) % 3], *z = &w[(i + 1) % 3];
+
+		*x -= *y;
+		*x ^= rol32(*y, rot[i]);
+		*y += *z;
+	}
+}
+
+static void jhash_final(uint32_t *w)
+{
+	static const int rot[7] = { 14, 11, 25, 16, 4, 14, 24 };
+	int i;
+
+	for (i = 0; i < 7; i++) {
+		uint32_t *x = &w[(2 + i) % 3], *y = &w[(1 + i) % 3];
+
+		*x ^= *y;
+		*x -= rol32(*y, rot[i]);
+	}
+}
 
 static uint32_t ref_jhash(const uint8_t *k, uint32_t len, uint32_t initval)
 {
-	uint32_t a, b, c;
+	uint32_t w[3], i;
 
-	a = b = c = 0xdeadbeef + len + initval;
-	while (len > 12) {
-		a += k[0] | k[1] << 8 | k[2] << 16 | (uint32_t)k[3] << 24;
-		b += k[4] | k[5] << 8 | k[6] << 16 | (uint32_t)k[7] << 24;
-		c += k[8] | k[9] << 8 | k[10] << 16 | (uint32_t)k[11] << 24;
-		a -= c; a ^= ROL32(c, 4); c += b;
-		b -= a; b ^= ROL32(a, 6); a += c;
-		c -= b; c ^= ROL32(b, 8); b += a;
-		a -= c; a ^= ROL32(c, 16); c += b;
-		b -= a; b ^= ROL32(a, 19); a += c;
-		c -= b; c ^= ROL32(b, 4); b += a;
-		len -= 12;
-		k += 12;
+	w[0] = w[1] = w[2] = 0xdeadbeef + len + initval;
+	for (; len > 12; len -= 12, k += 12) {
+		for (i = 0; i < 12; i++)
+			w[i / 4] += (uint32_t)k[i] << (8 * (i % 4));
+		jhash_mix(w);
 	}
 	if (!len)
-		return c;
-	switch (len) {
-	case 12: c += (uint32_t)k[11] << 24; /* fall through */
-	case 11: c += k[10] << 16; /* fall through */
-	case 10: c += k[9] << 8; /* fall through */
-	case 9: c += k[8]; /* fall through */
-	case 8: b += (uint32_t)k[7] << 24; /* fall through */
-	case 7: b += k[6] << 16; /* fall through */
-	case 6: b += k[5] << 8; /* fall through */
-	case 5: b += k[4]; /* fall through */
-	case 4: a += (uint32_t)k[3] << 24; /* fall through */
-	case 3: a += k[2] << 16; /* fall through */
-	case 2: a += k[1] << 8; /* fall through */
-	case 1: a += k[0];
-	}
-	c ^= b; c -= ROL32(b, 14);
-	a ^= c; a -= ROL32(c, 11);
-	b ^= a; b -= ROL32(a, 25);
-	c ^= b; c -= ROL32(b, 16);
-	a ^= c; a -= ROL32(c, 4);
-	b ^= a; b -= ROL32(a, 14);
-	c ^= b; c -= ROL32(b, 24);
-	return c;
+		return w[2];
+	for (i = 0; i < len; i++)
+		w[i / 4] += (uint32_t)k[i] << (8 * (i % 4));
+	jhash_final(w);
+	return w[2];
 }
 
 static uint32_t ref_crc32c(const uint8_t *p, size_t len, uint32_t seed)

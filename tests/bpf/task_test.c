@@ -87,7 +87,7 @@ static int write_file(const char *path, const char *s)
  */
 static int enter_cgroup(char *where, size_t size)
 {
-	static const char *roots[] = { "/sys/fs/cgroup", "/tmp/kfunc-cgroup2" };
+	static const char * const roots[] = { "/sys/fs/cgroup", "/tmp/kfunc-cgroup2" };
 	char path[256], pid[32];
 	struct stat st;
 	int i;
