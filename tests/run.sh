@@ -22,11 +22,12 @@
 #
 # Needs root (mmdebstrap, chroot, mounts). The Debian roots are built once and
 # cached (tests/testbed/roots.sh); everything else goes to build/ in the tree.
-# KFUNC_KERNELS="6.1 7.3" limits the matrix to kernels whose version starts so.
+# KFUNC_KERNELS="6.1 7.3" limits the matrix to kernels whose version starts so;
+# KFUNC_BUILD=DIR puts build/ elsewhere (two runs at once need two).
 set -u
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-build=$top/build
+build=${KFUNC_BUILD:-$top/build}
 logs=$build/logs
 results=$build/results.txt
 mode=${1:-check}
@@ -48,6 +49,22 @@ check() {
 	grep -E '^(not )?ok - ' "$logs/fuzz.log" | tee -a "$results"
 	grep -q '^ok - fuzz: ' "$logs/fuzz.log" && ! grep -q '^not ok' "$logs/fuzz.log" ||
 		result not-ok "fuzz: every target built and ran" "$logs/fuzz.log"
+
+	step "docs: the annotation guide quotes what the negative tests assert"
+	n=$(grep -v '^#' "$top/tests/bpf/negative.expect" | cut -f1 | grep . | sort -u | wc -l)
+	if sh "$top/tests/testbed/doc-check.sh" "$top/tests/bpf/negative.expect" \
+		"$top/docs/annotations.md" >"$logs/doc-check.log" 2>&1; then
+		result ok "docs/annotations.md quotes exactly the verifier messages of tests/bpf/negative.expect, per program and kernel ($n programs)"
+	else
+		result not-ok "docs/annotations.md quotes exactly the verifier messages of tests/bpf/negative.expect" "$logs/doc-check.log"
+	fi
+
+	step "checkpatch: the kernel's coding style"
+	if sh "$top/tests/testbed/checkpatch.sh" "$top" >"$logs/checkpatch.log" 2>&1; then
+		result ok "checkpatch.pl (Linux 6.1): $(grep -c '^total: 0 errors, 0 warnings' "$logs/checkpatch.log") C files of src/, examples/, tests/, tools/ clean"
+	else
+		result not-ok "checkpatch.pl: the C files are clean" "$logs/checkpatch.log"
+	fi
 
 	roots
 
@@ -93,7 +110,8 @@ vm_tests() {
 		cp "$build/mod-$kver/src/kfunc.ko" "$top/tests/testbed/guest.sh" "$run/"
 		sh "$top/tests/testbed/kfunc-list.sh" "$top/bpf-headers/kfuncs" "$kver" >"$run/kfuncs.txt"
 		cp "$top/tests/bpf/negative.expect" "$run/"
-		for f in kfunc_test task_test negative.bpf.o hello strstr memzero kfunc-run hello.bpf.o; do
+		for f in kfunc_test task_test pb_traffic negative.bpf.o hello strstr memzero tasks hash pbfilter \
+			kfunc-run hello.bpf.o; do
 			cp "$build/bpf/out/$f" "$run/" 2>/dev/null
 		done
 		# The 6.1 module with its kfunc set zeroed (btf_tests): must not load.

@@ -167,14 +167,20 @@ struct kfl_pb_src {
 /* The deepest path kfl_pb_find accepts. */
 #define KFL_PB_MAX_DEPTH 8
 
-/* A field found by kfl_pb_find. */
+/*
+ * A field found by kfl_pb_find:
+ * @wire_type: KFL_PB_VARINT, _I64, _LEN or _I32
+ * @value:     VARINT: the value; I64/I32: the raw bits (I32 zero-extended);
+ *             LEN: 0
+ * @off:       offset of the value in the message: LEN its payload, VARINT
+ *             its bytes, I64/I32 its 8 or 4 bytes
+ * @len:       the value's length in bytes
+ */
 struct kfl_pb_field {
-	unsigned int wire_type;		/* KFL_PB_VARINT, _I64, _LEN or _I32 */
-	unsigned long long value;	/* VARINT: the value; I64/I32: the raw bits
-					 * (I32 zero-extended); LEN: 0 */
-	unsigned int off;		/* offset of the value in the message: LEN its
-					 * payload, VARINT its bytes, I64/I32 its 8 or 4 */
-	unsigned int len;		/* the value's length in bytes */
+	unsigned int wire_type;
+	unsigned long long value;
+	unsigned int off;
+	unsigned int len;
 };
 
 /*
