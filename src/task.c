@@ -94,10 +94,6 @@ __bpf_kfunc int kf_task_cgroup_path(struct task_struct *task, char *buf, u32 buf
 		return -EBUSY;
 	local_irq_save(flags);
 	rcu_read_lock();
-	if (!task->cgroups) {
-		ret = -ENOENT;
-		goto out;
-	}
 	cgrp = task_dfl_cgroup(task);
 	ns = current->nsproxy;
 	if (ns && ns->cgroup_ns)

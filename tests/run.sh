@@ -272,6 +272,24 @@ btf_tests() {
 	else
 		result not-ok "base BTF is found inside a vmlinuz compressed with gzip, xz, zstd, lz4, bzip2" "$logs/btf-extract.log"
 	fi
+	# 5. One dedup pass, as kbuild's pahole does, leaves 7.x modules a copy
+	# of kernel structs (task_struct among them): the check must catch it.
+	k7=$(kernels_of "$trixie" | sort -V | tail -n 1)
+	mod7=/kfunc-build/mod-$k7
+	if [ -f "$build/mod-$k7/src/kfunc.ko" ] && in_root "$trixie" sh -c "
+		set -e
+		cd $mod7
+		cp src/kfunc.ko /tmp/onepass.ko
+		objcopy --remove-section .BTF /tmp/onepass.ko
+		pahole -J --btf_base /lib/modules/$k7/build/vmlinux /tmp/onepass.ko
+		tools/btf/kfunc-btfids --base /lib/modules/$k7/build/vmlinux resolve /tmp/onepass.ko
+		! tools/btf/kfunc-btfids --base /lib/modules/$k7/build/vmlinux check /tmp/onepass.ko 2>/tmp/err || exit 1
+		cat /tmp/err
+		grep -q 'holds its own copy of the kernel' /tmp/err" >"$logs/btf-dedup.log" 2>&1; then
+		result ok "$k7: a module BTF deduplicated once (as by kbuild) keeps a copy of a kernel struct, and the check refuses it: $(sed -n 's/.*holds its own copy of the kernel.s \([a-z]* [a-z_0-9]*\).*/\1/p' "$logs/btf-dedup.log")"
+	else
+		result not-ok "$k7: a module BTF deduplicated once keeps a copy of a kernel struct, and the check refuses it" "$logs/btf-dedup.log"
+	fi
 	# 3. No base BTF anywhere: the build fails, says what to install, leaves no .ko.
 	if in_root "$bookworm" sh -c "
 		set -e

@@ -62,17 +62,18 @@ extern void kf_task_release(struct task_struct *p) KF_KSYM;
  * kf_task_cgroup_path - the task's cgroup v2 path, as /proc/PID/cgroup's
  * "0::" line shows it to the current task (relative to its cgroup
  * namespace)
- * @task:            a trusted task: from kf_task_from_vpid/_pid, or
- *                   bpf_get_current_task_btf(), or a tracing argument
+ * @task:            a trusted task: from kf_task_from_vpid/_pid (on 6.1,
+ *                   the only kind: "R1 must be referenced" otherwise);
+ *                   from 6.2 also bpf_get_current_task_btf() or a tp_btf
+ *                   or LSM program's argument (not an fentry one)
  * @buf, @buf__sz:   output, @buf__sz writable bytes; NUL-terminated
  *
  * Takes the locks cgroup paths need (RCU, kernfs' rename lock) inside.
  *
  * Return: the path's length (without the NUL); -E2BIG when @buf__sz
- * cannot hold it and its NUL (@buf then holds a truncated path); -ENOENT
- * when the task has no cgroup (it is exiting); -EBUSY in NMI context (a
- * tracing program on a function an NMI runs), where the lock it needs
- * might be held by the code the NMI interrupted.
+ * cannot hold it and its NUL (@buf then holds a truncated path); -EBUSY
+ * in NMI context (a tracing program on a function an NMI runs), where the
+ * lock it needs might be held by the code the NMI interrupted.
  * Programs: all, from 6.1.
  */
 extern int kf_task_cgroup_path(struct task_struct *task, char *buf, __u32 buf__sz) KF_KSYM;
@@ -80,7 +81,7 @@ extern int kf_task_cgroup_path(struct task_struct *task, char *buf, __u32 buf__s
 /*
  * kf_task_exe_path - the path of the task's executable, as
  * readlink(/proc/PID/exe) gives it
- * @task:          a trusted task
+ * @task:          a trusted task, as for kf_task_cgroup_path
  * @buf, @buf__sz: output, @buf__sz writable bytes; NUL-terminated
  *
  * KF_SLEEPABLE: only sleepable programs may call it (syscall programs,

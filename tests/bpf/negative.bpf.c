@@ -204,6 +204,27 @@ int neg_task_double_release(void *ctx)
 	return 0;
 }
 
+/*
+ * KF_TRUSTED_ARGS (the default from 7.0): kf_task_cgroup_path wants a task
+ * the verifier trusts. An fentry program's arguments are not trusted (the
+ * function may be called with anything)...
+ */
+SEC("fentry/wake_up_new_task")
+int neg_task_untrusted(__u64 *ctx)
+{
+	return kf_task_cgroup_path((struct task_struct *)ctx[0], buf, sizeof(buf));
+}
+
+/*
+ * ... a tp_btf program's are, from 6.2; 6.1 accepts only a referenced task,
+ * as kf_task_from_pid returns.
+ */
+SEC("tp_btf/sched_process_fork")
+int neg_task_trusted_arg(__u64 *ctx)
+{
+	return kf_task_cgroup_path((struct task_struct *)ctx[1], buf, sizeof(buf));
+}
+
 /* KF_SLEEPABLE: not from a non-sleepable program (tc). */
 SEC("tc")
 int neg_task_sleepable_from_tc(struct __sk_buff *skb)

@@ -232,6 +232,13 @@ int main(void)
 		report(!bss->found, "syscall: kf_task_from_pid(%d) returns NULL", pid);
 	}
 
+	/* pid 2 is kthreadd: a kernel thread has no executable. */
+	lookup(skel, skel->progs.task_syscall, 0, 2, 1);
+	report(bss->found && !strcmp(bss->comm, "kthreadd") && bss->exe_ret == -ENOENT &&
+	       bss->cg_ret == 1 && !strcmp(bss->cg, "/"),
+	       "syscall: kf_task_from_pid(2) is kthreadd; kf_task_exe_path = %d (-ENOENT: a kernel thread has no executable), cgroup \"%s\"",
+	       bss->exe_ret, bss->cg);
+
 	lookup(skel, skel->progs.task_tc, 1, me, 0);
 	report(bss->found && bss->tgid == me && bss->cg_ret == (int)strlen(want_cg) &&
 	       !strcmp(bss->cg, want_cg),

@@ -5,6 +5,7 @@
  *   kfunc-btfids --base BASE resolve MODULE.ko
  *   kfunc-btfids [--base BASE] check MODULE.ko
  *   kfunc-btfids [--base BASE] protos MODULE.ko | OBJECT.bpf.o
+ *   kfunc-btfids --base BASE dedup MODULE.ko OUT
  *
  * A module's kfunc sets (BTF_KFUNCS_START/BTF_SET8_START, BTF_ID_FLAGS) are
  * emitted as zeros plus symbols named __BTF_ID__<kind>__<name>[__<n>]. The
@@ -21,6 +22,11 @@
  * and valid, every id non-zero and naming a type of the right kind and
  * name, every set counted and sorted. It exits non-zero otherwise, so a
  * build never produces a module whose kfuncs would silently be missing.
+ *
+ * "dedup" rewrites a module's BTF as split BTF on the full base BTF (the
+ * exact kernel DKMS builds for), deduplicated to a fixed point, and remaps
+ * .BTF_ids to it by name: see dedup() below for why one pass of pahole's
+ * dedup is not enough. The new .BTF goes to OUT for objcopy.
  *
  * "protos" prints one line per kfunc, as its BTF describes it (typedefs
  * resolved, so the module's u32 and a BPF program's __u32 compare equal;
@@ -43,6 +49,7 @@
 
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
+#include <bpf/libbpf_version.h>
 
 #define ID_PREFIX "__BTF_ID__"
 
@@ -355,6 +362,7 @@ static bool set_has(struct module *m, const struct btf_id_sym *set, uint32_t id)
 static int check(struct module *m)
 {
 	size_t i, j, nr_ids = 0, nr_sets = 0;
+	uint32_t id;
 
 	/* Sets first: counted, non-zero, sorted (the kernel bsearches them). */
 	for (i = 0; i < m->nr_syms; i++) {
@@ -396,10 +404,151 @@ static int check(struct module *m)
 				    s->name, want);
 		nr_ids++;
 	}
+	/*
+	 * No copy of a kernel struct: the verifier tells a module's copy
+	 * apart from the kernel's type (see dedup()).
+	 */
+	for (id = btf__type_cnt(m->base); id < btf__type_cnt(m->btf); id++) {
+		const struct btf_type *t = btf__type_by_id(m->btf, id);
+		const char *name = btf__name_by_offset(m->btf, t->name_off);
+		int other;
+
+		if (!btf_is_composite(t) || !*name)
+			continue;
+		other = btf__find_by_name_kind(m->base, name, btf_kind(t));
+		if (other > 0 && btf__type_by_id(m->base, other)->size == t->size)
+			return fail(m, ".BTF holds its own copy of the kernel's %s %s: kfuncs taking one would refuse the kernel's (run dedup)",
+				    btf_is_struct(t) ? "struct" : "union", name);
+	}
 	printf("%s: %s: .BTF has %u types on a base of %u (%s); %zu BTF ids resolved, %zu sets sorted\n",
 	       prog, m->path, btf__type_cnt(m->btf) - btf__type_cnt(m->base),
 	       btf__type_cnt(m->base) - 1, m->base_data ? "distilled .BTF.base" : "kernel",
 	       nr_ids, nr_sets);
+	return 0;
+}
+
+/* The kind and name of BTF id @id of @btf, for remapping it by name. */
+struct named_id {
+	int kind;
+	char *name;
+};
+
+static int name_of(struct module *m, uint32_t id, struct named_id *out)
+{
+	const struct btf_type *t = btf__type_by_id(m->btf, id);
+
+	if (!id || !t)
+		return fail(m, ".BTF_ids holds id %u, which .BTF does not have", id);
+	out->kind = btf_kind(t);
+	out->name = strdup(btf__name_by_offset(m->btf, t->name_off));
+	return out->name && *out->name ? 0 : fail(m, "BTF id %u has no name", id);
+}
+
+/* Every u32 of .BTF_ids that holds a type id: set entries and lone ids. */
+static size_t id_words(struct module *m, size_t *offs, size_t max)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < m->nr_syms; i++) {
+		const struct btf_id_sym *s = &m->syms[i];
+		size_t elem = set_elem(s);
+
+		if (is_set(s)) {
+			for (j = 1; j <= *word(m, s->off) && n < max; j++)
+				offs[n++] = s->off + j * elem;
+		} else if (!set_of(m, s) && n < max) {
+			offs[n++] = s->off;
+		}
+	}
+	return n;
+}
+
+/*
+ * Why "dedup": libbpf's dedup merges a module's copy of a kernel struct
+ * with the kernel's only if the two are equal all the way down, and it
+ * resolves a forward declaration to the struct of that name only after
+ * that comparison. A module whose DWARF holds a full struct that reaches a
+ * type the module only declared (7.3's task_struct reaches net_device
+ * through sched_ext) keeps its own copy of the struct, and the verifier
+ * then refuses the kernel's task_struct where a kfunc wants the module's:
+ * "expected pointer to STRUCT task_struct but R1 has a pointer to STRUCT
+ * task_struct". Each pass resolves more forwards, so dedup until the type
+ * count stops changing. A distilled .BTF.base (7.x kbuild) is first
+ * relocated onto the full base; the result is plain split BTF on it.
+ */
+static int dedup(struct module *m, const char *base_path, const char *out)
+{
+	size_t offs[1024], n, i, elem;
+	struct named_id *names;
+	uint32_t cnt, prev;
+	const void *raw;
+	uint32_t size;
+	FILE *f;
+	int err;
+
+	n = id_words(m, offs, sizeof(offs) / sizeof(offs[0]));
+	names = calloc(n ? n : 1, sizeof(*names));
+	if (!names)
+		return fail(m, "out of memory");
+	for (i = 0; i < n; i++)
+		if (name_of(m, *word(m, offs[i]), &names[i]))
+			return -1;
+
+	if (m->base_data) {
+#if LIBBPF_MAJOR_VERSION > 1 || LIBBPF_MINOR_VERSION >= 5
+		struct btf *full = btf__parse(base_path, NULL);
+
+		err = libbpf_get_error(full);
+		if (err)
+			return fail(m, "cannot read base BTF %s: %s", base_path, strerror(-err));
+		err = btf__relocate(m->btf, full);
+		if (err)
+			return fail(m, "cannot relocate .BTF from .BTF.base onto %s: %s", base_path,
+				    strerror(-err));
+		btf__free(m->base);
+		m->base = full;
+#else
+		return fail(m, "a distilled .BTF.base needs libbpf 1.5 or later to relocate onto %s",
+			    base_path);
+#endif
+	}
+	cnt = btf__type_cnt(m->btf);
+	do {
+		prev = cnt;
+		err = btf__dedup(m->btf, NULL);
+		if (err)
+			return fail(m, "BTF dedup failed: %s", strerror(-err));
+		cnt = btf__type_cnt(m->btf);
+	} while (cnt != prev);
+
+	/* The same names, new ids; then each set sorted again. */
+	for (i = 0; i < n; i++) {
+		uint32_t id = find_id(m, names[i].kind, names[i].name);
+
+		if (!id)
+			return fail(m, "%s is gone from .BTF after dedup", names[i].name);
+		*word(m, offs[i]) = id;
+		free(names[i].name);
+	}
+	free(names);
+	for (i = 0; i < m->nr_syms; i++) {
+		const struct btf_id_sym *s = &m->syms[i];
+
+		if (!is_set(s))
+			continue;
+		elem = set_elem(s);
+		qsort(word(m, s->off + elem), *word(m, s->off), elem, cmp_u32);
+	}
+	elf_flagdata(m->ids, ELF_C_SET, ELF_F_DIRTY);
+	if (elf_update(m->elf, ELF_C_WRITE) < 0)
+		return fail(m, "cannot write the module: %s", elf_errmsg(-1));
+
+	raw = btf__raw_data(m->btf, &size);
+	f = fopen(out, "w");
+	if (!raw || !f || fwrite(raw, 1, size, f) != size || fclose(f))
+		return fail(m, "cannot write %s: %s", out, strerror(errno));
+	printf("%s: %s: .BTF deduplicated on the full base: %u types of its own\n", prog,
+	       m->path, btf__type_cnt(m->btf) - btf__type_cnt(m->base));
 	return 0;
 }
 
@@ -512,7 +661,8 @@ static int protos(struct module *m, const char *base)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: %s [--base BASE_BTF] resolve|check|protos MODULE.ko\n", prog);
+	fprintf(stderr, "usage: %s [--base BASE_BTF] resolve|check|protos MODULE.ko\n"
+		"       %s --base BASE_BTF dedup MODULE.ko OUT\n", prog, prog);
 	return 2;
 }
 
@@ -528,13 +678,16 @@ int main(int argc, char **argv)
 		argc -= 2;
 		argv += 2;
 	}
-	if (argc != 3)
+	if (argc < 3)
 		return usage();
 	cmd = argv[1];
 	m.path = argv[2];
-	if (strcmp(cmd, "resolve") && strcmp(cmd, "check") && strcmp(cmd, "protos"))
+	if (strcmp(cmd, "dedup") ? argc != 3 : argc != 4 || !base)
 		return usage();
-	write = !strcmp(cmd, "resolve");
+	if (strcmp(cmd, "resolve") && strcmp(cmd, "check") && strcmp(cmd, "protos") &&
+	    strcmp(cmd, "dedup"))
+		return usage();
+	write = !strcmp(cmd, "resolve") || !strcmp(cmd, "dedup");
 
 	libbpf_set_print(NULL);
 	ret = load_elf(&m, write);
@@ -543,7 +696,8 @@ int main(int argc, char **argv)
 	else if (!ret && !m.ids)
 		ret = fail(&m, "no .BTF_ids section: the module defines no kfunc set");
 	else if (!ret)
-		ret = load_btf(&m, base) ?: (write ? resolve(&m) : check(&m));
+		ret = load_btf(&m, base) ?: !strcmp(cmd, "dedup") ? dedup(&m, base, argv[3]) :
+		      write ? resolve(&m) : check(&m);
 
 	btf__free(m.btf);
 	btf__free(m.base);

@@ -17,8 +17,10 @@
 #     KVER is the running kernel;
 #  2. if KO has no .BTF: pahole -J --btf_base BASE KO, then resolve
 #     .BTF_ids with BTFIDS (tools/btf/kfunc-btfids.c);
-#  3. always: BTFIDS check, which fails unless .BTF parses on BASE and every
-#     BTF id is resolved and every set sorted.
+#  3. always: BTFIDS dedup, to a fixed point on the full BASE (one pass
+#     may leave copies of kernel structs the verifier tells apart from the
+#     kernel's own), then BTFIDS check, which fails unless .BTF parses on
+#     BASE and every BTF id is resolved and every set sorted.
 set -eu
 
 die() {
@@ -105,6 +107,17 @@ if ! has_btf "$ko"; then
 	"$btfids" --base "$base" resolve "$ko" ||
 		die "resolving the kfunc BTF ids failed (see above)."
 fi
+
+# Deduplicate to a fixed point on the full base BTF: one dedup pass (kbuild's
+# or pahole's) can leave the module a copy of a kernel struct such as
+# task_struct, which the verifier then tells apart from the kernel's
+# (kfunc-btfids.c, dedup(), says why). The result is split BTF on the full
+# base of the exact kernel this build is for; a distilled .BTF.base goes.
+echo "  BTFDEDUP $ko"
+"$btfids" --base "$base" dedup "$ko" "$work/btf" ||
+	die "deduplicating the module BTF failed (see above)."
+objcopy --update-section .BTF="$work/btf" --remove-section .BTF.base "$ko" ||
+	die "objcopy could not write the deduplicated .BTF into $ko."
 
 "$btfids" --base "$base" check "$ko" ||
 	die "the module BTF check failed (see above)."
