@@ -471,7 +471,7 @@ static void describe(const struct kcase *c, char *buf, size_t size)
  * of the same kfunc), with each failing case under it.
  */
 static void run_cases(struct kfunc_test_bpf__bss *bss, const struct prog *p,
-		      const struct kcase *cases, size_t n)
+		      const struct kcase *kc, size_t n)
 {
 	char why[160], what[96], fails[4096];
 	size_t i, start, nfail;
@@ -479,17 +479,17 @@ static void run_cases(struct kfunc_test_bpf__bss *bss, const struct prog *p,
 	for (start = 0; start < n; start = i) {
 		nfail = 0;
 		fails[0] = 0;
-		for (i = start; i < n && !strcmp(cases[i].kfunc, cases[start].kfunc); i++) {
-			if (!run_case(bss, p, &cases[i], why, sizeof(why)))
+		for (i = start; i < n && !strcmp(kc[i].kfunc, kc[start].kfunc); i++) {
+			if (!run_case(bss, p, &kc[i], why, sizeof(why)))
 				continue;
-			describe(&cases[i], what, sizeof(what));
+			describe(&kc[i], what, sizeof(what));
 			if (strlen(fails) < sizeof(fails) - 300)
 				snprintf(fails + strlen(fails), sizeof(fails) - strlen(fails),
 					 "    case %zu (%s): %s\n", i - start, what, why);
 			nfail++;
 		}
 		report(!nfail, "%s: %s: %zu cases, exact results%s", p->name,
-		       cases[start].kfunc, i - start, nfail ? ", failures below" : "");
+		       kc[start].kfunc, i - start, nfail ? ", failures below" : "");
 		fputs(fails, stdout);
 	}
 }
