@@ -120,6 +120,46 @@ static void test_vs_memmem(void **state)
 	}
 }
 
+/*
+ * Periodic needles and haystacks (words repeated, a byte changed here and
+ * there): the inputs that make a first/last-byte filter fail again and
+ * again, so the search goes on with Two-Way. Against memmem.
+ */
+static void test_periodic_vs_memmem(void **state)
+{
+	static char hay[2048], needle[96];
+	unsigned int seed = 4242, i, j;
+
+	(void)state;
+	for (i = 0; i < 20000; i++) {
+		unsigned int wl = 1 + rand_r(&seed) % 5, hl = rand_r(&seed) % sizeof(hay);
+		unsigned int nl = 2 + rand_r(&seed) % (sizeof(needle) - 2), at;
+		char word[5];
+		const char *m;
+		long want;
+
+		for (j = 0; j < wl; j++)
+			word[j] = 'a' + rand_r(&seed) % 2;
+		for (j = 0; j < hl; j++)
+			hay[j] = word[j % wl];
+		for (j = 0; j < nl; j++)
+			needle[j] = word[j % wl];
+		if (rand_r(&seed) % 2)
+			needle[rand_r(&seed) % nl] = 'a' + rand_r(&seed) % 3;
+		for (j = rand_r(&seed) % 4; j > 0 && hl; j--)
+			hay[rand_r(&seed) % hl] = 'a' + rand_r(&seed) % 3;
+		if (hl >= nl && rand_r(&seed) % 2) {
+			at = rand_r(&seed) % (hl - nl + 1);
+			memcpy(hay + at, needle, nl);
+		}
+		m = memmem(hay, hl, needle, nl);
+		want = m ? m - hay : -ENOENT;
+		if (kfl_strstr(hay, hl, needle, nl) != want)
+			fail_msg("input %u: hay %u bytes, needle %u bytes: got %ld, memmem %ld",
+				 i, hl, nl, kfl_strstr(hay, hl, needle, nl), want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -129,6 +169,7 @@ int main(void)
 		cmocka_unit_test(test_sizes_bound_search),
 		cmocka_unit_test(test_no_read_past_size),
 		cmocka_unit_test(test_vs_memmem),
+		cmocka_unit_test(test_periodic_vs_memmem),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);
