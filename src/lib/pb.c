@@ -60,12 +60,26 @@ static int kfl_pb_varint_buf(const unsigned char *p, unsigned int n,
 	return 0;
 }
 
+static int kfl_pb_varint_any(struct kfl_pb_cur *c, unsigned int pos, unsigned int end,
+			     unsigned long long *v);
+
 /*
  * Decode the varint at @pos, which must end before @end: the number of
- * bytes it takes, or a negative errno.
+ * bytes it takes, or a negative errno. A one-byte varint in flat memory
+ * (most tags, small values) is decoded here, inline.
  */
-static int kfl_pb_varint(struct kfl_pb_cur *c, unsigned int pos, unsigned int end,
-			 unsigned long long *v)
+static inline int kfl_pb_varint(struct kfl_pb_cur *c, unsigned int pos, unsigned int end,
+				unsigned long long *v)
+{
+	if (c->data && pos < end && c->data[pos] < 0x80) {
+		*v = c->data[pos];
+		return 1;
+	}
+	return kfl_pb_varint_any(c, pos, end, v);
+}
+
+static int kfl_pb_varint_any(struct kfl_pb_cur *c, unsigned int pos, unsigned int end,
+			     unsigned long long *v)
 {
 	unsigned int max, have;
 	int r, err;
