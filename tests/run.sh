@@ -69,6 +69,15 @@ check() {
 	roots
 
 	build_bpf
+	# make bench is not run here (8 minutes), but its programs must
+	# still build, against the SDK of this tree.
+	if in_root "$trixie" make -C /kfunc-build/bpf/tests/bench OUT=/kfunc-build/bpf/bench \
+		>"$logs/bench-build.log" 2>&1 &&
+		make -s -C "$top/tests/bench" native OUT="$build/bench-native" >>"$logs/bench-build.log" 2>&1; then
+		result ok "build make bench's BPF programs, its loader and its host-native benchmark"
+	else
+		result not-ok "build make bench's BPF programs, its loader and its host-native benchmark" "$logs/bench-build.log"
+	fi
 	build_modules
 
 	step "SDK prototypes: headers, module BTF and BPF programs agree on each kernel"
