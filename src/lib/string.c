@@ -10,23 +10,7 @@
  * order. A word is loaded only when all its 8 bytes are below the length.
  */
 #include "kfl.h"
-
-#define KFL_ONES 0x0101010101010101ULL
-#define KFL_HIGHS 0x8080808080808080ULL
-
-static inline unsigned long long kfl_load64(const unsigned char *p)
-{
-	unsigned long long w;
-
-	__builtin_memcpy(&w, p, sizeof(w));
-	return w;
-}
-
-/* Nonzero when some byte of @w is 0 (exact as a truth value). */
-static inline unsigned long long kfl_haszero(unsigned long long w)
-{
-	return (w - KFL_ONES) & ~w & KFL_HIGHS;
-}
+#include "word.h"
 
 static inline unsigned char kfl_lower(unsigned char c)
 {

@@ -6,42 +6,14 @@
  * h[i + m - 1] its last. Both are tested for 8 starts at once with two
  * word loads (SWAR: the kernel builds without SIMD), 32 starts a round:
  * text goes by at about one instruction per byte. A candidate's middle is
- * compared a word at a time. When failed comparisons have cost more than a few times
- * the bytes scanned (periodic or hostile input: "aaa...a" in "aaaa..."),
- * the search goes on with the Two-Way algorithm (Crochemore and Perrin,
- * 1991), linear in the haystack with constant memory. Loads are unaligned
- * (__builtin_memcpy) and never reach a byte at or past a length.
+ * compared a word at a time. When failed comparisons have cost more than
+ * a few times the bytes scanned (periodic or hostile input: "aaa...a" in
+ * "aaaa..."), the search goes on with the Two-Way algorithm (Crochemore
+ * and Perrin, 1991), linear in the haystack with constant memory. Loads
+ * are unaligned (word.h) and never reach a byte at or past a length.
  */
 #include "kfl.h"
-
-#define KFL_ONES 0x0101010101010101ULL
-#define KFL_HIGHS 0x8080808080808080ULL
-
-static inline unsigned long long kfl_load64(const unsigned char *p)
-{
-	unsigned long long w;
-
-	__builtin_memcpy(&w, p, sizeof(w));
-	return w;
-}
-
-/* 0x80 in exactly the bytes of @w that are 0. */
-static inline unsigned long long kfl_zeros(unsigned long long w)
-{
-	unsigned long long lows = ~KFL_HIGHS;
-
-	return ~(((w & lows) + lows) | w | lows);
-}
-
-/* The index (in memory order) of the first nonzero byte of @w, nonzero. */
-static inline unsigned int kfl_first(unsigned long long w)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return __builtin_clzll(w) >> 3;
-#else
-	return __builtin_ctzll(w) >> 3;
-#endif
-}
+#include "word.h"
 
 /* How many bytes at @a and @b are equal before the first difference (@n: all). */
 static unsigned int kfl_common(const unsigned char *a, const unsigned char *b, unsigned int n)
