@@ -304,6 +304,21 @@ btf_tests() {
 	else
 		result not-ok "$k7: a module BTF deduplicated once keeps a copy of a kernel struct, and the check refuses it" "$logs/btf-dedup.log"
 	fi
+	# 6. The pahole path of module-btf.sh (kbuild wrote no .BTF: Debian 12's
+	# 6.1 headers) with trixie's pahole, on the 7.x module: it must keep
+	# the functions gcc split into a .cold part (kf_task_cgroup_path).
+	if [ -f "$build/mod-$k7/src/kfunc.ko" ] && in_root "$trixie" sh -c "
+		set -e
+		cd $mod7
+		pahole --version
+		cp src/kfunc.ko /tmp/nobtf.ko
+		objcopy --remove-section .BTF /tmp/nobtf.ko
+		sh tools/btf/module-btf.sh /tmp/nobtf.ko $k7 /lib/modules/$k7/build tools/btf/kfunc-btfids" \
+		>"$logs/btf-pahole.log" 2>&1; then
+		result ok "$k7: module-btf.sh's pahole path ($(head -n 1 "$logs/btf-pahole.log")) gives a module BTF with every kfunc: $(grep -o '[0-9]* BTF ids resolved' "$logs/btf-pahole.log")"
+	else
+		result not-ok "$k7: module-btf.sh's pahole path gives a module BTF with every kfunc" "$logs/btf-pahole.log"
+	fi
 	# 3. No base BTF anywhere: the build fails, says what to install, leaves no .ko.
 	if in_root "$bookworm" sh -c "
 		set -e

@@ -96,8 +96,15 @@ if ! has_btf "$ko"; then
 	command -v pahole >/dev/null ||
 		die "pahole is missing: apt-get install dwarves (Debian 12) or pahole (Debian 13)."
 	echo "  BTF [M] $ko (pahole, base $base)"
+	# kbuild's features from pahole 1.26 (scripts/Makefile.btf): without
+	# optimized_func, pahole 1.25 and later drop a function gcc split
+	# into a .cold part (kf_task_cgroup_path), and resolve fails.
+	features=--btf_gen_floats
+	v=$(pahole --version | tr -dc 0-9)
+	[ "${v:-0}" -ge 126 ] &&
+		features=--btf_features=encode_force,var,float,enum64,decl_tag,type_tag,optimized_func,consistent_func
 	# pahole adds the section with objcopy; binutils' objcopy is enough.
-	LLVM_OBJCOPY=${LLVM_OBJCOPY:-objcopy} pahole -J --btf_gen_floats \
+	LLVM_OBJCOPY=${LLVM_OBJCOPY:-objcopy} pahole -J "$features" \
 		--btf_base "$base" "$ko" >"$work/pahole.log" 2>&1 ||
 		die "pahole failed:" "$(cat "$work/pahole.log")"
 	has_btf "$ko" ||
