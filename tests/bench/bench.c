@@ -15,10 +15,12 @@
  * the verifier accepts, are loaded together (once libbpf has read the
  * kernel's BTF, which takes long under emulation), one at a time if that
  * fails. Prints one tab-separated line per program (see row()) at the
- * end; exits 1 when a program could not be run or gave a wrong result. DIR
- * defaults to bench's own directory; SKIP is a comma-separated list of
- * programs not to load (their row says so), ONLY one of the programs to
- * run, to the exclusion of the others (no row for them). The log of a
+ * end; exits 1 when an object cannot be opened, the verifier refuses a
+ * kfunc or upstream program, or a program could not be run or gave a
+ * wrong result (a refused pure-BPF baseline is a finding). DIR defaults
+ * to bench's own directory; SKIP is a comma-separated list of programs
+ * not to load (their row says so), ONLY one of the programs to run, to
+ * the exclusion of the others (no row for them). The log of a
  * program the verifier refuses goes to stderr.
  */
 #define _GNU_SOURCE
@@ -154,8 +156,11 @@ static int check(struct result *r, long long ret, unsigned long long val)
 	} else {
 		/* A hash: the same as kf_hash's, which kfunc_test checks. */
 		ref = ref_of(j, r->size, kf);
-		if (!ref)
-			return 0;
+		if (!ref) {
+			snprintf(r->msg, sizeof(r->msg),
+				 "no kf_hash result to check it against (run the kf program too)");
+			return -1;
+		}
 		if (kf) {
 			*ref = ret;
 			return 0;
@@ -369,7 +374,7 @@ static void prepare(struct entry *e, struct bpf_object *obj, struct bpf_program 
  * Load every program of DIR/@file, in the object's order, and prepare
  * it: all together (one at a time if that fails), or one at a time.
  */
-static void load_obj(const char *file, int together)
+static int load_obj(const char *file, int together)
 {
 	char names[MAX_PROGS][64], path[4096];
 	struct bpf_object *obj;
@@ -381,8 +386,8 @@ static void load_obj(const char *file, int together)
 	snprintf(path, sizeof(path), "%s/%s", dir, file);
 	obj = bpf_object__open_file(path, NULL);
 	if (!obj) {
-		fprintf(stderr, "%s: %s\n", path, strerror(errno));
-		return;
+		printf("bench: cannot open %s: %s\n", path, strerror(errno));
+		return -1;
 	}
 	bpf_object__for_each_program(p, obj)
 		if (n < MAX_PROGS)
@@ -395,7 +400,9 @@ static void load_obj(const char *file, int together)
 			i = 0;
 			bpf_object__for_each_program(p, obj) {
 				e = new_entry(names[i]);
-				if (e) {
+				if (e && in_list(skip, names[i])) {
+					e->r.status = "skipped";
+				} else if (e) {
 					e->r.load_ms = ms / n;	/* its share */
 					e->owner = owner;
 					owner = 0;
@@ -405,7 +412,7 @@ static void load_obj(const char *file, int together)
 			}
 			if (owner)	/* none was asked for */
 				bpf_object__close(obj);
-			return;
+			return 0;
 		}
 		bpf_object__close(obj);
 		fprintf(stderr, "%s: loading its programs together failed (%d): one at a time\n",
@@ -436,6 +443,7 @@ static void load_obj(const char *file, int together)
 			prepare(e, obj, bpf_object__find_program_by_name(obj, names[i]), i);
 		}
 	}
+	return 0;
 }
 
 /*
@@ -523,17 +531,26 @@ int main(int argc, char **argv)
 		dir = strrchr(here, '/') ? (*strrchr(here, '/') = 0, here) : ".";
 	}
 
-	load_obj("kfuncs.bpf.o", 1);
-	load_obj("baselines.bpf.o", 0);
+	bad |= load_obj("kfuncs.bpf.o", 1) < 0;
+	bad |= load_obj("baselines.bpf.o", 0) < 0;
 	upstream = has_upstream();
 	if (upstream)
-		load_obj("upstream.bpf.o", 1);
+		bad |= load_obj("upstream.bpf.o", 1) < 0;
 	measure_all();
 
+	/*
+	 * A pure-BPF baseline the verifier refuses is a finding; a kfunc or
+	 * upstream program it refuses is a failure (the module's BTF or
+	 * registration is broken).
+	 */
 	for (i = 0; i < nentries; i++) {
-		row(&entries[i].r);
-		bad |= strcmp(entries[i].r.status, "ok") && strcmp(entries[i].r.status, "rejected") &&
-		       strcmp(entries[i].r.status, "skipped");
+		const struct result *r = &entries[i].r;
+
+		row(r);
+		if (!strcmp(r->status, "rejected"))
+			bad |= !strcmp(r->impl, "kf") || !strcmp(r->impl, "up");
+		else
+			bad |= strcmp(r->status, "ok") && strcmp(r->status, "skipped");
 	}
 	if (!upstream) {
 		static const char * const jobs[] = { "strstr", "strcmp", "memchr" };
