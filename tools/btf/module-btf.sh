@@ -97,7 +97,7 @@ if ! has_btf "$ko"; then
 		die "pahole is missing: apt-get install dwarves (Debian 12) or pahole (Debian 13)."
 	echo "  BTF [M] $ko (pahole, base $base)"
 	# kbuild's features from pahole 1.26 (scripts/Makefile.btf): without
-	# optimized_func, pahole 1.25 and later drop a function gcc split
+	# optimized_func, recent pahole (1.30, Debian 13) drops a function gcc split
 	# into a .cold part (kf_task_cgroup_path), and resolve fails.
 	features=--btf_gen_floats
 	v=$(pahole --version | tr -dc 0-9)
