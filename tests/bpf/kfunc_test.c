@@ -31,26 +31,12 @@
 
 #include <kfunc/hash.h>
 
+#include "report.h"
 #include "kfunc_test.h"
 #include "kfunc_test.skel.h"
 
 #define S(x) x, sizeof(x) - 1
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-
-static int failed;
-
-static void report(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%s - ", ok ? "ok" : "not ok");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-	failed |= !ok;
-}
 
 /* Kernel version as major * 1000 + minor, from uname. */
 static int kernel_version(void)

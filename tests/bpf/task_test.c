@@ -24,21 +24,7 @@
 #include <bpf/libbpf.h>
 
 #include "task_test.skel.h"
-
-static int failed;
-
-static void report(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%s - ", ok ? "ok" : "not ok");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-	failed |= !ok;
-}
+#include "report.h"
 
 static int run(struct bpf_program *prog, int with_packet)
 {
