@@ -17,12 +17,13 @@
 #                        programs, boot each kernel, run guest.sh (no host
 #                        tests, SDK or package tests). Honours KFUNC_KERNELS.
 #   tests/run.sh exec KVER CMD
-#                        boot KVER (a prefix: 6.1, 7.3) with build/ at
+#                        boot KVER (a prefix: 6.1, 7.3; or debug) with build/ at
 #                        /kfunc-build and run the shell command CMD there.
 #
 # Needs root (mmdebstrap, chroot, mounts). The Debian roots are built once and
 # cached (tests/testbed/roots.sh); everything else goes to build/ in the tree.
-# KFUNC_KERNELS="6.1 7.3" limits the matrix to kernels whose version starts so;
+# KFUNC_KERNELS="6.1 7.3 debug" limits the matrix to kernels whose version
+# starts so, and the debug kernel (tests/testbed/debug-kernel.sh);
 # KFUNC_BUILD=DIR puts build/ elsewhere (two runs at once need two).
 set -u
 
@@ -67,6 +68,10 @@ check() {
 	fi
 
 	roots
+	if debug_wanted; then
+		step "the debug kernel: KASAN, lockdep, atomic-sleep checks (built once, cached)"
+		debug_kernel
+	fi
 
 	build_bpf
 	# make bench is not run here (8 minutes), but its programs must
@@ -109,36 +114,29 @@ check() {
 
 # vm_tests "KVER...": boot each kernel, load kfunc.ko, run guest.sh there.
 # With $pkg_ok set, the VM runs in the package overlays and also modprobes
-# what dkms installed.
+# what dkms installed. Two VMs run at a time (a guest mostly keeps one of
+# its 2 vCPUs busy): the debug kernel, the slowest, in one lane, the
+# others in turn in the other; results are reported in the given order.
 vm_tests() {
 	for kver in $1; do
-		step "$kver: boot under QEMU, load kfunc.ko, run the BPF tests"
-		run=$build/run-$kver
-		rm -rf "$run"
-		mkdir -p "$run"
-		cp "$build/mod-$kver/src/kfunc.ko" "$top/tests/testbed/guest.sh" "$run/"
-		sh "$top/tests/testbed/kfunc-list.sh" "$top/bpf-headers/kfuncs" "$kver" >"$run/kfuncs.txt"
-		cp "$top/tests/bpf/negative.expect" "$run/"
-		for f in kfunc_test task_test pb_traffic negative.bpf.o hello strstr memzero tasks hash pbfilter \
-			kfunc-run hello.bpf.o; do
-			cp "$build/bpf/out/$f" "$run/" 2>/dev/null
-		done
-		# The 6.1 module with its kfunc set zeroed (btf_tests): must not load.
-		[ -f "$build/mod-$kver/noids.ko" ] && cp "$build/mod-$kver/noids.ko" "$run/"
-		home=$(root_of "$kver")
-		kroot=$home
-		vmroot=$trixie
-		if [ -n "$pkg_ok" ]; then
-			# Then modprobe what the package installed, in the overlays.
-			make -s -C "$top" version >"$run/packaged"
-			cp -r "$pkg/sdk/bin" "$run/sdk" 2>/dev/null
-			vmroot=$pkg_trixie
-			kroot=$pkg_trixie
-			[ "$home" = "$bookworm" ] && kroot=$pkg_bookworm
+		vm_prepare "$kver"
+	done
+	lane1= lane2=
+	for kver in $1; do
+		if [ "$kver" = "${debug_kver:-}" ] || { [ -z "${debug_kver:-}" ] && [ -z "$lane1" ]; }; then
+			lane1="$lane1 $kver"
+		else
+			lane2="$lane2 $kver"
 		fi
+	done
+	step "boot each kernel under QEMU, two at a time:$lane1 |$lane2"
+	for kver in $lane1; do vm_boot "$kver"; done &
+	l1=$!
+	for kver in $lane2; do vm_boot "$kver"; done
+	wait $l1
+	for kver in $1; do
+		step "$kver: load kfunc.ko, run the BPF tests ($(cat "$build/run-$kver/took") s)"
 		log=$logs/vm-$kver.log
-		VMROOT=$vmroot boot "$kroot" "$kver" \
-			"sh /kfunc-build/run-$kver/guest.sh /kfunc-build/run-$kver" >"$log" 2>&1
 		grep -E '^(not )?ok - ' "$log" | tee -a "$results"
 		grep -E '^    ' "$log" | head -n 40
 		if grep -q "^ok - $kver: no WARNING" "$log"; then
@@ -149,6 +147,48 @@ vm_tests() {
 	done
 }
 
+# vm_prepare KVER: what the VM of KVER gets, in build/run-KVER.
+vm_prepare() {
+	kver=$1
+	run=$build/run-$kver
+	rm -rf "$run"
+	mkdir -p "$run"
+	cp "$build/mod-$kver/src/kfunc.ko" "$top/tests/testbed/guest.sh" \
+		"$top/tests/testbed/guest-stress.sh" "$run/"
+	sh "$top/tests/testbed/kfunc-list.sh" "$top/bpf-headers/kfuncs" "$kver" >"$run/kfuncs.txt"
+	cp "$top/tests/bpf/negative.expect" "$run/"
+	for f in kfunc_test task_test bounds stress pb_traffic negative.bpf.o hello strstr memzero \
+		tasks hash pbfilter kfunc-run hello.bpf.o; do
+		cp "$build/bpf/out/$f" "$run/" 2>/dev/null
+	done
+	# The 6.1 module with its kfunc set zeroed (btf_tests): must not load.
+	[ -f "$build/mod-$kver/noids.ko" ] && cp "$build/mod-$kver/noids.ko" "$run/"
+	# No package builds for the debug kernel: it has no Debian headers.
+	if [ -n "$pkg_ok" ] && [ "$kver" != "${debug_kver:-}" ]; then
+		# Then modprobe what the package installed, in the overlays.
+		make -s -C "$top" version >"$run/packaged"
+		cp -r "$pkg/sdk/bin" "$run/sdk" 2>/dev/null
+	fi
+}
+
+# vm_boot KVER: boot KVER, run guest.sh; its output to logs/vm-KVER.log.
+vm_boot() {
+	kver=$1
+	run=$build/run-$kver
+	home=$(root_of "$kver")
+	kroot=$home
+	vmroot=$trixie
+	if [ -f "$run/packaged" ]; then
+		vmroot=$pkg_trixie
+		kroot=$pkg_trixie
+		[ "$home" = "$bookworm" ] && kroot=$pkg_bookworm
+	fi
+	t0=$(date +%s)
+	VMROOT=$vmroot boot "$kroot" "$kver" \
+		"sh /kfunc-build/run-$kver/guest.sh /kfunc-build/run-$kver" >"$logs/vm-$kver.log" 2>&1
+	echo $(($(date +%s) - t0)) >"$run/took"
+}
+
 # base_btf KVER: the base BTF the module build used (the one the BTF step
 # extracted from the kernel image, else the headers' vmlinux), as a path in
 # KVER's root. (kfunc-btfids prefers a module's own .BTF.base.)
@@ -156,7 +196,7 @@ base_btf() {
 	if [ -f "$build/mod-$1/src/.btf/vmlinux-$1.btf" ]; then
 		echo "/kfunc-build/mod-$1/src/.btf/vmlinux-$1.btf"
 	else
-		echo "/lib/modules/$1/build/vmlinux"
+		echo "$(kdir_of "$1")/vmlinux"
 	fi
 }
 
@@ -382,6 +422,7 @@ check)
 	;;
 vm)
 	roots
+	debug_wanted && debug_kernel
 	build_bpf
 	build_modules
 	pkg_ok=
@@ -391,8 +432,10 @@ vm)
 exec)
 	[ $# -eq 3 ] || die "usage: tests/run.sh exec KVER CMD"
 	roots
-	kver=$(KFUNC_KERNELS=$2 kernels_of "$bookworm"; KFUNC_KERNELS=$2 kernels_of "$trixie")
-	kver=$(echo "$kver" | head -n 1)
+	[ "$2" = debug ] && debug_kernel >/dev/null
+	kver=$(KFUNC_KERNELS=$2 kernels_of "$bookworm"; KFUNC_KERNELS=$2 kernels_of "$trixie"
+		[ "$2" = debug ] && echo "$debug_kver")
+	kver=$(echo "$kver" | grep . | head -n 1)
 	[ -n "$kver" ] || die "no kernel $2 in the roots"
 	boot "$(root_of "$kver")" "$kver" "$3"
 	;;
@@ -402,4 +445,6 @@ demo)
 *)
 	die "usage: tests/run.sh check|demo|vm|exec KVER CMD"
 	;;
-esac
+# On the same line as esac: sh reads a script as it runs, and this ends
+# it before anything past the case, so an edit made during a run is harmless.
+esac; exit $?

@@ -48,21 +48,22 @@ in_root() {
 	shift
 	unshare -m --propagation private sh -c '
 		set -e
-		root=$1 build=$2 mounts=$3
-		shift 3
+		root=$1 build=$2 mounts=$3 debug=$4
+		shift 4
 		mount -t proc proc "$root/proc"
 		mount --rbind /sys "$root/sys"
 		mount --rbind /dev "$root/dev"
 		mount -t tmpfs -o mode=1777 tmpfs "$root/tmp"
 		mkdir -p "$root/kfunc-build"
 		mount --bind "$build" "$root/kfunc-build"
+		[ -n "$debug" ] && mounts="$mounts $debug:/kfunc-debug"
 		for m in $mounts; do
 			mkdir -p "$root${m#*:}"
 			mount --bind "${m%%:*}" "$root${m#*:}"
 		done
 		exec chroot "$root" env -i HOME=/root TERM=dumb LANG=C.UTF-8 \
 			PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"
-	' sh "$_root" "$build" "${MOUNTS:-}" "$@"
+	' sh "$_root" "$build" "${MOUNTS:-}" "${debug_dir:-}" "$@"
 }
 
 # Copy the source files (git's list in a checkout, else all but build/ and
@@ -87,23 +88,30 @@ vng_accel() {
 }
 
 # boot KROOT KVER COMMAND: boot kernel KVER (installed in root KROOT) with
-# $VMROOT (default: the trixie root) as its file system, run COMMAND there.
+# $VMROOT (default: the trixie root) as its file system, run COMMAND there,
+# on 2 vCPUs. The debug kernel (KROOT is ignored) boots with 2 GiB, KASAN
+# reporting every error and kmemleak on.
 boot() {
 	kroot=$1 kver=$2 cmd=$3
 	vmroot=${VMROOT:-$trixie}
 	lend=
-	if [ "$kroot" != "$vmroot" ]; then
+	opts="-p 2 -m 1G"
+	if [ "$kver" = "${debug_kver:-}" ]; then
+		img=/kfunc-debug/bzImage
+		opts="-p 2 -m 2G -a kasan_multi_shot -a kmemleak=on"
+	elif [ "$kroot" != "$vmroot" ]; then
 		# Another root's kernel: lend its image and modules to the VM root.
 		lend="$kroot/boot:/kfunc-boot $kroot/usr/lib/modules/$kver:/usr/lib/modules/$kver"
 		img=/kfunc-boot/vmlinuz-$kver
 	else
 		img=/boot/vmlinuz-$kver
 	fi
-	MOUNTS=$lend in_root "$vmroot" timeout 900 vng --run "$img" $(vng_accel) \
-		--force-9p -m 1G --exec "$cmd"
+	MOUNTS=$lend in_root "$vmroot" timeout 1800 vng --run "$img" $(vng_accel) \
+		--force-9p $opts --exec "$cmd"
 }
 
-# The root whose suite a kernel comes from (its headers and its compiler).
+# The root whose suite a kernel comes from (its headers and its compiler;
+# the debug kernel is built in the trixie root).
 root_of() {
 	if [ -d "$bookworm/usr/src/linux-headers-$1" ]; then
 		echo "$bookworm"
@@ -125,12 +133,70 @@ kernels_of() {
 	done
 }
 
+# The headers of KVER in its root: the debug kernel's are in its cache.
+kdir_of() {
+	if [ "$1" = "${debug_kver:-}" ]; then
+		echo /kfunc-debug/build
+	else
+		echo "/lib/modules/$1/build"
+	fi
+}
+
+# Whether the matrix includes the debug kernel: KFUNC_KERNELS unset, or
+# naming "debug".
+debug_wanted() {
+	[ -z "${KFUNC_KERNELS:-}" ] && return 0
+	for want in $KFUNC_KERNELS; do
+		[ "$want" = debug ] && return 0
+	done
+	return 1
+}
+
+# debug_kernel: build the debug kernel once (debug-kernel.sh, in the trixie
+# root) from the newest linux-source in that root; cached in
+# $KFUNC_CACHE/debug-kernel/KEY, KEY a hash of the source package's name
+# and version, the config fragment and the build script. Sets debug_dir
+# (mounted at /kfunc-debug in every root) and debug_kver.
+debug_kernel() {
+	debug_dir= debug_kver=
+	tb=$top/tests/testbed
+	tarball=$(cd "$trixie/usr/src" && ls linux-source-*.tar.xz | sort -V | tail -n 1)
+	[ -n "$tarball" ] || {
+		result not-ok "debug kernel: a linux-source package in the trixie root"
+		return 1
+	}
+	srcpkg=${tarball%.tar.xz}
+	srcver=$(dpkg-query --admindir="$trixie/var/lib/dpkg" -W -f '${Version}' "$srcpkg")
+	key=$(echo "$srcpkg $srcver" | cat - "$tb/debug-kernel.config" "$tb/debug-kernel.sh" |
+		sha256sum | cut -c1-12)
+	cache=${KFUNC_CACHE:-${XDG_CACHE_HOME:+$XDG_CACHE_HOME/kfunc}}
+	cache=${cache:-/var/cache/kfunc}/debug-kernel
+	log=$logs/debug-kernel.log
+	mkdir -p "$cache"
+	if [ ! -f "$cache/$key/release" ]; then
+		say "building the debug kernel from $srcpkg $srcver (once; about 20 minutes)"
+		for old in "$cache"/*; do
+			[ -d "$old" ] && [ "${old##*/}" != "$key" ] && rm -rf --one-file-system "$old"
+		done
+		if ! MOUNTS="$tb:/kfunc-testbed $cache:/kfunc-cache" in_root "$trixie" \
+			sh /kfunc-testbed/debug-kernel.sh "/usr/src/$tarball" \
+			/kfunc-testbed/debug-kernel.config "/kfunc-cache/$key" >"$log" 2>&1; then
+			result not-ok "debug kernel: build $srcpkg $srcver with tests/testbed/debug-kernel.config" "$log"
+			return 1
+		fi
+	fi
+	debug_dir=$cache/$key
+	debug_kver=$(cat "$debug_dir/release")
+	result ok "debug kernel $debug_kver ($srcpkg $srcver; $(cat "$debug_dir/built")): KASAN, lockdep, atomic-sleep checks, every option of debug-kernel.config in its .config"
+}
+
 # build_module ROOT KVER: kfunc.ko for KVER, built in ROOT with its headers.
 build_module() {
 	root=$1 kver=$2
 	stage_tree "mod-$kver"
 	log=$logs/build-$kver.log
-	if in_root "$root" make -C "/kfunc-build/mod-$kver" KVER="$kver" >"$log" 2>&1; then
+	if in_root "$root" make -C "/kfunc-build/mod-$kver" KVER="$kver" KDIR="$(kdir_of "$kver")" \
+		>"$log" 2>&1; then
 		result ok "$kver: build kfunc.ko with the kernel's own headers and compiler" "$log"
 	else
 		result not-ok "$kver: build kfunc.ko with the kernel's own headers and compiler" "$log"
@@ -177,7 +243,7 @@ build_bpf() {
 # build_modules: kfunc.ko for every kernel of the matrix; sets $built.
 build_modules() {
 	built=
-	for kver in $(kernels_of "$bookworm") $(kernels_of "$trixie"); do
+	for kver in $(kernels_of "$bookworm") $(kernels_of "$trixie") ${debug_kver:-}; do
 		step "$kver: build"
 		build_module "$(root_of "$kver")" "$kver" && built="$built $kver"
 	done

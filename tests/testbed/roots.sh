@@ -93,7 +93,11 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -t trixie-backports $names
 # Keep the header packages: the package tests reinstall one of them to
 # prove that a kernel installed after kfunc-dkms gets the module.
 mkdir -p /var/cache/kfunc-debs
-cp /var/cache/apt/archives/linux-headers-*.deb /var/cache/kfunc-debs/'
+cp /var/cache/apt/archives/linux-headers-*.deb /var/cache/kfunc-debs/
+# The newest kernel source line the archive ships, for the debug kernel.
+src=$(apt-cache search --names-only "^linux-source-[0-9.]*\$" | cut -d" " -f1 | sort -V | tail -n 1)
+echo "kernel source: $src"
+DEBIAN_FRONTEND=noninteractive apt-get install -y -t trixie-backports "$src"'
 	;;
 *)
 	echo "roots.sh: unknown suite $suite" >&2
