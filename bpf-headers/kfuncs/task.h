@@ -82,7 +82,11 @@ extern int kf_task_cgroup_path(struct task_struct *task, char *buf, __u32 buf__s
  * kf_task_exe_path - the path of the task's executable, as
  * readlink(/proc/PID/exe) gives it
  * @task:          a trusted task, as for kf_task_cgroup_path
- * @buf, @buf__sz: output, @buf__sz writable bytes; NUL-terminated
+ * @buf, @buf__sz: output, @buf__sz writable bytes: on success the path and
+ *                 its NUL at the start, unspecified bytes after them
+ *                 (d_path() builds the path from the buffer's end); on an
+ *                 error all @buf__sz bytes are unspecified. Nothing past
+ *                 @buf__sz bytes is written.
  *
  * KF_SLEEPABLE: only sleepable programs may call it (syscall programs,
  * and "fentry.s", "fexit.s", "lsm.s" ones); others are refused with

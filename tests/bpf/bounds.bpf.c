@@ -263,4 +263,35 @@ int b_task_cgroup_path(void *ctx)
 	return r;
 }
 
+/* The executable's path of the task pid (this process) into x: sleepable. */
+SEC("syscall")
+int b_task_exe_path(void *ctx)
+{
+	struct task_struct *t;
+	int r = 2;
+
+	MAPS;
+	t = kf_task_from_vpid(pid);
+	if (!t)
+		return 3;
+	do {
+		__u32 __i, __s = sel, __wx = wx;
+
+		_Pragma("clang loop unroll(full)")
+		for (__i = 0; __i < NSIZES; __i++) {
+			if (__i == __s) {
+				const __u32 nx = sizes[__i];
+
+				used_nx = nx;
+				used_ny = 0;
+				ret = kf_task_exe_path(t, PLACE(__wx, nx), nx);
+				r = 0;
+				break;
+			}
+		}
+	} while (0);
+	kf_task_release(t);
+	return r;
+}
+
 char LICENSE[] SEC("license") = "GPL";

@@ -1415,6 +1415,42 @@ static void cgroup_cleanup(void)
 	rmdir(cg_dir);
 }
 
+/*
+ * kf_task_exe_path: the path and its NUL at the start of the buffer when
+ * they fit. The header promises nothing of the other bytes of @buf (d_path()
+ * builds the path from the buffer's end), nor of any on -E2BIG, so those
+ * are taken as read; check_maps() still requires every byte around the
+ * buffer untouched.
+ */
+static char exe_path[4096];
+static int exe_len = -1;
+
+static void fill_exe(struct run *r)
+{
+	bytes_but(r->x, r->nx, -1);
+}
+
+static int check_exe(struct run *r, char *why, size_t size)
+{
+	u8 *got = r->wx < B_START ? got_a : got_b;
+	u32 key = 0;
+	int fd = bpf_map__fd(r->wx < B_START ? skel->maps.ma : skel->maps.mb);
+
+	WANT(exe_len > 0, "readlink(/proc/self/exe) failed");
+	if (bpf_map_lookup_elem(fd, &key, got))
+		WANT(0, "reading the map back: %s", strerror(errno));
+	memcpy(r->ex, got + place_off(r->wx, r->nx), r->nx);
+	if ((unsigned int)exe_len + 1 <= r->nx) {
+		WANT_RET(exe_len);
+		memcpy(r->ex, exe_path, exe_len + 1);
+		WANT(!memcmp(got + place_off(r->wx, r->nx), exe_path, exe_len + 1),
+		     "the buffer does not start with \"%s\" and its NUL", exe_path);
+		return 0;
+	}
+	WANT_RET(-E2BIG);
+	return 0;
+}
+
 #define T1(name, xn, c) \
 	"kf_" #name, xn, "", &skel->progs.b_##name, NULL, 0, one_buf, ARRAY_SIZE(one_buf), fill_##c, \
 	check_##c
@@ -1440,6 +1476,9 @@ int main(void)
 		return 1;
 	}
 	cgroup_setup();
+	exe_len = readlink("/proc/self/exe", exe_path, sizeof(exe_path) - 1);
+	if (exe_len > 0)
+		exe_path[exe_len] = 0;
 
 	{
 		const struct test tests[] = {
@@ -1485,6 +1524,8 @@ int main(void)
 			{ T2(pb_get_varint_path, "message", "path", fill_pb_path, check_pb_path) },
 			{ "kf_task_cgroup_path", "output", "", &skel->progs.b_task_cgroup_path,
 			  NULL, 0, one_buf, ARRAY_SIZE(one_buf), fill_cgroup, check_cgroup },
+			{ "kf_task_exe_path", "output", "", &skel->progs.b_task_exe_path,
+			  NULL, 0, one_buf, ARRAY_SIZE(one_buf), fill_exe, check_exe },
 		};
 		unsigned int k;
 
