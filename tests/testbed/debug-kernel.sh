@@ -33,18 +33,29 @@ scripts/kconfig/merge_config.sh -m -O "$out" "$out/.config" "$fragment" >"$work/
 make -s O="$out" olddefconfig
 
 # olddefconfig silently drops an option whose dependencies are missing:
-# every option the fragment sets must have its value in the final .config.
+# every option the fragment sets must have its value in the final .config,
+# and every one it unsets must be unset.
 missing=
-for opt in $(grep -E '^CONFIG_[A-Z0-9_]+=' "$fragment"); do
-	grep -qxF "$opt" "$out/.config" ||
-		missing="$missing ${opt%%=*} (wanted ${opt#*=}, got $(grep "^${opt%%=*}=" "$out/.config" | cut -d= -f2- || echo 'not set'))"
-done
-for opt in $(sed -n 's/^# \(CONFIG_[A-Z0-9_]*\) is not set$/\1/p' "$fragment"); do
-	grep -q "^$opt=" "$out/.config" && missing="$missing $opt (wanted unset)"
-done
+while IFS= read -r line; do
+	case $line in
+	CONFIG_*=*)
+		opt=${line%%=*}
+		grep -qxF "$line" "$out/.config" && continue
+		got=$(grep "^$opt=" "$out/.config" | cut -d= -f2-)
+		missing="$missing
+  $opt (wanted ${line#*=}, got ${got:-not set})"
+		;;
+	"# CONFIG_"*" is not set")
+		opt=${line#\# }
+		opt=${opt%% *}
+		grep -q "^$opt=" "$out/.config" || continue
+		missing="$missing
+  $opt (wanted not set, got $(grep "^$opt=" "$out/.config" | cut -d= -f2-))"
+		;;
+	esac
+done <"$fragment"
 if [ -n "$missing" ]; then
-	echo "debug-kernel: the final .config lacks options of $fragment:" >&2
-	for m in $missing; do echo "$m"; done | sed 's/^CONFIG/\n  CONFIG/' >&2
+	echo "debug-kernel: the final .config lacks options of $fragment:$missing" >&2
 	exit 1
 fi
 echo "debug-kernel: every option of the fragment is in .config"

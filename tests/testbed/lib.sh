@@ -155,7 +155,8 @@ debug_wanted() {
 # debug_kernel: build the debug kernel once (debug-kernel.sh, in the trixie
 # root) from the newest linux-source in that root; cached in
 # $KFUNC_CACHE/debug-kernel/KEY, KEY a hash of the source package's name
-# and version, the config fragment and the build script. Sets debug_dir
+# and version, the trixie root (its compiler), the config fragment and the
+# build script. Sets debug_dir
 # (mounted at /kfunc-debug in every root) and debug_kver.
 debug_kernel() {
 	debug_dir= debug_kver=
@@ -167,14 +168,18 @@ debug_kernel() {
 	}
 	srcpkg=${tarball%.tar.xz}
 	srcver=$(dpkg-query --admindir="$trixie/var/lib/dpkg" -W -f '${Version}' "$srcpkg")
-	key=$(echo "$srcpkg $srcver" | cat - "$tb/debug-kernel.config" "$tb/debug-kernel.sh" |
-		sha256sum | cut -c1-12)
+	# The trixie root's own key names its gcc and pahole.
+	key=$(echo "$srcpkg $srcver ${trixie##*/}" |
+		cat - "$tb/debug-kernel.config" "$tb/debug-kernel.sh" | sha256sum | cut -c1-12)
 	cache=${KFUNC_CACHE:-${XDG_CACHE_HOME:+$XDG_CACHE_HOME/kfunc}}
 	cache=${cache:-/var/cache/kfunc}/debug-kernel
 	log=$logs/debug-kernel.log
 	mkdir -p "$cache"
+	# One build at a time: two runs sharing the cache wait for each other.
+	exec 9>"$cache/.lock"
+	flock 9
 	if [ ! -f "$cache/$key/release" ]; then
-		say "building the debug kernel from $srcpkg $srcver (once; about 20 minutes)"
+		say "building the debug kernel from $srcpkg $srcver (once; 20 to 30 minutes)"
 		for old in "$cache"/*; do
 			[ -d "$old" ] && [ "${old##*/}" != "$key" ] && rm -rf --one-file-system "$old"
 		done
@@ -182,9 +187,11 @@ debug_kernel() {
 			sh /kfunc-testbed/debug-kernel.sh "/usr/src/$tarball" \
 			/kfunc-testbed/debug-kernel.config "/kfunc-cache/$key" >"$log" 2>&1; then
 			result not-ok "debug kernel: build $srcpkg $srcver with tests/testbed/debug-kernel.config" "$log"
+			exec 9>&-
 			return 1
 		fi
 	fi
+	exec 9>&-
 	debug_dir=$cache/$key
 	debug_kver=$(cat "$debug_dir/release")
 	result ok "debug kernel $debug_kver ($srcpkg $srcver; $(cat "$debug_dir/built")): KASAN, lockdep, atomic-sleep checks, every option of debug-kernel.config in its .config"
