@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Shared by the VM test loaders (kfunc_test.c, task_test.c): one
+ * Shared by the VM test loaders (kfunc_test, task_test, bounds, stress): one
  * "ok - ..." or "not ok - ..." line per check, which tests/testbed reads;
  * failed is what main() returns. Needs <stdarg.h> and <stdio.h>.
  */

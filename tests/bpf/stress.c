@@ -1039,7 +1039,13 @@ static int stress(int seconds)
 	       (long)forked, (long)cg_moves, (long)cg_removals, (long)cg_renames,
 	       cg1_dirs[0][0] ? "" : " (no cgroup v1 here)", (long)exe_renames,
 	       (long)exe_replaced);
-	report(1,
+	/*
+	 * Each answer above is one the mutators allow, and "not found" or
+	 * -ENOENT is among them: a kfunc that always failed would pass, so
+	 * each kind of success must also have been seen.
+	 */
+	report(fork_found && (cg_seen[1] || cg_seen[2]) && exe_seen[0] &&
+	       (exe_seen[1] || exe_seen[2]),
 	       "stress: the task kfuncs saw: exiting children found %ld, gone %ld; cgroup paths %s %ld, %s %ld, %s %ld; exe paths A %ld, B %ld, \"A (deleted)\" %ld, -ENOENT %ld, gone %ld",
 	       (long)fork_found, (long)fork_null, cg_names[0], (long)cg_seen[0], cg_names[1],
 	       (long)cg_seen[1], cg_names[2], (long)cg_seen[2], (long)exe_seen[0],

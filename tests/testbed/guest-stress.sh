@@ -124,10 +124,10 @@ fi
 # The messages a refused load gave (one of each).
 grep '^refused:' /tmp/kfunc-load.out | sed 's/^refused: //; s/[0-9]\+/N/g' | sort | uniq -c |
 	sed 's/^ */    /'
-if [ "$refused" -gt 0 ] && [ $rm_ok -gt 0 ] && [ $rm_busy -gt 0 ]; then
-	ok "both outcomes of loads and of rmmod happened"
+if [ "$refused" -gt 0 ] && [ $rm_ok -gt 0 ] && [ $rm_busy -gt 0 ] && [ $ins_ok -gt 0 ]; then
+	ok "both outcomes of loads and of rmmod happened, and insmod raced the loads"
 else
-	ok "both outcomes of loads and of rmmod happened # SKIP not within $max s (timing): $refused refused loads, rmmod $rm_ok ok / $rm_busy in use"
+	ok "both outcomes of loads and of rmmod happened, and insmod raced the loads # SKIP not within $max s (timing): $refused refused loads, rmmod $rm_ok ok / $rm_busy in use, insmod $ins_ok"
 fi
 
 # Leave the module loaded, as found.

@@ -28,8 +28,14 @@ check() {
 # report only what was lost during them.
 leaks=/sys/kernel/debug/kmemleak
 [ -d /sys/kernel/debug/tracing ] || mount -t debugfs none /sys/kernel/debug 2>/dev/null
-if [ -w "$leaks" ]; then
-	echo scan=off >"$leaks" && echo scan >"$leaks" && echo clear >"$leaks"
+debug=
+case $k in *-kfunc-debug) debug=1 ;; esac
+if [ -n "$debug" ]; then
+	# A checker that is off finds nothing: prove each one is on.
+	check "the debug kernel's checkers are on: KASAN initialized, lockdep's debug_locks 1, kmemleak on" \
+		sh -c "dmesg | grep -q 'KernelAddressSanitizer initialized' &&
+			grep -q 'debug_locks: *1\$' /proc/lockdep_stats &&
+			echo scan=off >$leaks && echo scan >$leaks && echo clear >$leaks"
 fi
 
 # A module whose kfunc set was never resolved must refuse to load.
@@ -61,16 +67,22 @@ check "all $n kfuncs the headers promise on this kernel are FUNCs in the module'
 check "the module registered exactly those $n kfuncs (dmesg)" \
 	sh -c "dmesg | grep -q 'kfunc: version .*: $n kfuncs registered'"
 
-"$dir/kfunc_test" run 2>"$log" | sed "s/^\(ok\|not ok\) - /\1 - $k: /"
-[ -s "$log" ] && sed 's/^/    /' "$log"
-"$dir/task_test" 2>"$log" | sed "s/^\(ok\|not ok\) - /\1 - $k: /"
-[ -s "$log" ] && sed 's/^/    /' "$log"
+# tests BIN [ARG]: a test binary's result lines; it must also exit 0 (one
+# that crashes halfway prints nothing for what it never reached).
+tests() {
+	"$@" >/tmp/kfunc-tests.out 2>"$log"
+	rc=$?
+	sed "s/^\(ok\|not ok\) - /\1 - $k: /" /tmp/kfunc-tests.out
+	[ -s "$log" ] && sed 's/^/    /' "$log"
+	[ $rc -eq 0 ] || not_ok "${1##*/} exits 0 (exit $rc)"
+}
+tests "$dir/kfunc_test" run
+tests "$dir/task_test"
 
 # Every kfunc that reads or writes a buffer, on buffers of every size from
 # 0 to 64 and around the word and block boundaries its code uses, ending
 # where their memory ends: KASAN (debug kernel) sees a one-byte overread.
-"$dir/bounds" 2>"$log" | sed "s/^\(ok\|not ok\) - /\1 - $k: /"
-[ -s "$log" ] && sed 's/^/    /' "$log"
+tests "$dir/bounds"
 
 # examples BINDIR WHAT: run each example loader; each exits 0 only when its
 # program printed the expected line.
@@ -298,14 +310,18 @@ fi
 # kmemleak reports an object only once it is 5 s old and unreferenced in
 # two scans. Everything it reports now was allocated and lost during the
 # tests (kfunc.ko is unloaded: its own allocations show as addresses).
-if [ -w "$leaks" ]; then
+if [ -n "$debug" ]; then
 	sleep 6
-	echo scan >"$leaks"
-	sleep 1
-	echo scan >"$leaks"
-	n=$(grep -c '^unreferenced object' "$leaks")
-	check "kmemleak: nothing leaked during the tests ($n unreferenced objects)" test "$n" -eq 0
-	[ "$n" -eq 0 ] || head -n 60 "$leaks" | sed 's/^/    /'
+	if echo scan >"$leaks" && sleep 1 && echo scan >"$leaks"; then
+		n=$(grep -c '^unreferenced object' "$leaks")
+		check "kmemleak: nothing leaked during the tests ($n unreferenced objects)" test "$n" -eq 0
+		[ "$n" -eq 0 ] || head -n 60 "$leaks" | sed 's/^/    /'
+	else
+		not_ok "kmemleak: the scan after the tests ran"
+		dmesg | grep kmemleak | tail -n 5 | sed 's/^/    /'
+	fi
+	check "lockdep is still on after the tests (debug_locks 1)" \
+		grep -q 'debug_locks: *1$' /proc/lockdep_stats
 fi
 
 # Any report of the kernel's own checkers fails the run: KASAN, UBSAN,
