@@ -179,7 +179,7 @@ debug_kernel() {
 	exec 9>"$cache/.lock"
 	flock 9
 	if [ ! -f "$cache/$key/release" ]; then
-		say "building the debug kernel from $srcpkg $srcver (once; 20 to 30 minutes)"
+		say "building the debug kernel from $srcpkg $srcver (once; about 13 minutes on 2 idle cores)"
 		for old in "$cache"/*; do
 			[ -d "$old" ] && [ "${old##*/}" != "$key" ] && rm -rf --one-file-system "$old"
 		done
