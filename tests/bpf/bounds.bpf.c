@@ -232,66 +232,39 @@ PROG2(b_pb_get_bytes, 1025, 1025, kf_pb_get_bytes(x, nx, arg, y, ny))
 /* The message in x, the path in y (8 bytes: two field numbers). */
 PROG2(b_pb_get_varint_path, 1025, 8, kf_pb_get_varint_path(x, nx, (__u32 *)y, ny, &val))
 
-/* The cgroup path of the task pid (this process) into x. */
-SEC("syscall")
-int b_task_cgroup_path(void *ctx)
-{
-	struct task_struct *t;
-	int r = 2;
-
-	MAPS;
-	t = kf_task_from_vpid(pid);
-	if (!t)
-		return 3;
-	do {
-		__u32 __i, __s = sel, __wx = wx;
-
-		_Pragma("clang loop unroll(full)")
-		for (__i = 0; __i < NSIZES; __i++) {
-			if (__i == __s) {
-				const __u32 nx = sizes[__i];
-
-				used_nx = nx;
-				used_ny = 0;
-				ret = kf_task_cgroup_path(t, PLACE(__wx, nx), nx);
-				r = 0;
-				break;
-			}
-		}
-	} while (0);
-	kf_task_release(t);
-	return r;
+/*
+ * A task kfunc writing into x: @kfunc(the task pid (this process), x, nx).
+ * Syscall programs are sleepable, as kf_task_exe_path needs.
+ */
+#define TASK_PROG(name, kfunc)							\
+SEC("syscall")								\
+int name(void *ctx)							\
+{									\
+	struct task_struct *t;						\
+	__u32 __i, __s = sel, __wx = wx;				\
+	int r = 2;							\
+									\
+	MAPS;								\
+	t = kf_task_from_vpid(pid);					\
+	if (!t)								\
+		return 3;						\
+	_Pragma("clang loop unroll(full)")				\
+	for (__i = 0; __i < NSIZES; __i++) {				\
+		if (__i == __s) {					\
+			const __u32 nx = sizes[__i];			\
+									\
+			used_nx = nx;					\
+			used_ny = 0;					\
+			ret = kfunc(t, PLACE(__wx, nx), nx);		\
+			r = 0;						\
+			break;						\
+		}							\
+	}								\
+	kf_task_release(t);						\
+	return r;							\
 }
 
-/* The executable's path of the task pid (this process) into x: sleepable. */
-SEC("syscall")
-int b_task_exe_path(void *ctx)
-{
-	struct task_struct *t;
-	int r = 2;
-
-	MAPS;
-	t = kf_task_from_vpid(pid);
-	if (!t)
-		return 3;
-	do {
-		__u32 __i, __s = sel, __wx = wx;
-
-		_Pragma("clang loop unroll(full)")
-		for (__i = 0; __i < NSIZES; __i++) {
-			if (__i == __s) {
-				const __u32 nx = sizes[__i];
-
-				used_nx = nx;
-				used_ny = 0;
-				ret = kf_task_exe_path(t, PLACE(__wx, nx), nx);
-				r = 0;
-				break;
-			}
-		}
-	} while (0);
-	kf_task_release(t);
-	return r;
-}
+TASK_PROG(b_task_cgroup_path, kf_task_cgroup_path)
+TASK_PROG(b_task_exe_path, kf_task_exe_path)
 
 char LICENSE[] SEC("license") = "GPL";
