@@ -156,8 +156,8 @@ debug_wanted() {
 # root) from the newest linux-source in that root; cached in
 # $KFUNC_CACHE/debug-kernel/KEY, KEY a hash of the source package's name
 # and version, the trixie root (its compiler), the config fragment and the
-# build script. Sets debug_dir
-# (mounted at /kfunc-debug in every root) and debug_kver.
+# build script. Sets debug_dir (mounted at /kfunc-debug in every root) and
+# debug_kver.
 debug_kernel() {
 	debug_dir= debug_kver=
 	tb=$top/tests/testbed
