@@ -38,6 +38,7 @@
 
 #include "bounds.skel.h"
 #include "report.h"
+#include "testutil.h"
 
 /* As in bounds.bpf.c: map a's value (vmalloc), map b's (kmalloc). */
 #define VA 33792
@@ -237,18 +238,6 @@ static u64 ref_crc(const u8 *p, unsigned int n, u64 seed, u32 poly)
 			crc = (crc >> 1) ^ (poly & -(crc & 1));
 	}
 	return (u32)~crc;
-}
-
-static u64 ref_fnv1a64(const u8 *p, unsigned int n, u64 seed)
-{
-	u64 h = 0xcbf29ce484222325ULL ^ seed;
-	unsigned int i;
-
-	for (i = 0; i < n; i++) {
-		h ^= p[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
 }
 
 static u32 rol32(u32 w, unsigned int s)
@@ -1351,18 +1340,6 @@ static void run_test(const struct test *t)
 /* Move into a cgroup whose path is longer than 64 bytes: sizes 0 to 64 truncate. */
 static char cg_dir[512];
 
-static int write_str(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, s, strlen(s));
-	close(fd);
-	return n == (ssize_t)strlen(s) ? 0 : -1;
-}
-
 static void cgroup_setup(void)
 {
 	static const char * const roots[] = { "/sys/fs/cgroup", "/tmp/kfunc-cgroup2" };
@@ -1385,7 +1362,7 @@ static void cgroup_setup(void)
 		if (mkdir(cg_dir, 0755) && errno != EEXIST)
 			continue;
 		snprintf(path, sizeof(path), "%s/cgroup.procs", cg_dir);
-		if (!write_str(path, pid))
+		if (!write_file(path, pid))
 			break;
 		rmdir(cg_dir);
 		cg_dir[0] = 0;
@@ -1411,7 +1388,7 @@ static void cgroup_cleanup(void)
 	if (!cg_dir[0])
 		return;
 	snprintf(path, sizeof(path), "%s/../cgroup.procs", cg_dir);
-	write_str(path, "0");
+	write_file(path, "0");
 	rmdir(cg_dir);
 }
 

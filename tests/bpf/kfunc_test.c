@@ -32,6 +32,7 @@
 #include <kfunc/hash.h>
 
 #include "report.h"
+#include "testutil.h"
 #include "kfunc_test.h"
 #include "kfunc_test.skel.h"
 
@@ -547,17 +548,6 @@ static uint32_t ref_crc32c(const uint8_t *p, size_t len, uint32_t seed)
 			crc = (crc >> 1) ^ (0x82f63b78 & -(crc & 1));
 	}
 	return ~crc;
-}
-
-static uint64_t ref_fnv1a64(const uint8_t *p, size_t len, uint64_t seed)
-{
-	uint64_t h = 0xcbf29ce484222325ULL ^ seed;
-
-	while (len--) {
-		h ^= *p++;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
 }
 
 static uint64_t ref_hash(int algo, const uint8_t *p, size_t len, uint64_t seed)

@@ -54,6 +54,7 @@
 #include <kfunc/hash.h>
 
 #include "report.h"
+#include "testutil.h"
 #include "stress.skel.h"
 
 /* As in stress.bpf.c (job_size checks the struct). */
@@ -233,17 +234,6 @@ static uint32_t ref_crc(const uint8_t *p, size_t len, uint32_t seed, uint32_t po
 			crc = (crc >> 1) ^ (poly & -(crc & 1));
 	}
 	return ~crc;
-}
-
-static uint64_t ref_fnv1a64(const uint8_t *p, size_t len, uint64_t seed)
-{
-	uint64_t h = 0xcbf29ce484222325ULL ^ seed;
-
-	while (len--) {
-		h ^= *p++;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
 }
 
 /* xxh64 (seeds 0 and XXH_SEED) and SHA-256: libxxhash and OpenSSL's values. */
@@ -689,32 +679,6 @@ static void *forker(void *arg __attribute__((unused)))
 		atomic_fetch_add(&forked, 4);
 	}
 	return NULL;
-}
-
-static int write_file(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC), ok;
-
-	if (fd < 0)
-		return -1;
-	ok = write(fd, s, strlen(s)) == (ssize_t)strlen(s);
-	close(fd);
-	return ok ? 0 : -1;
-}
-
-static int read_file(const char *path, char *buf, size_t size)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, size - 1);
-	close(fd);
-	if (n < 0)
-		return -1;
-	buf[n] = 0;
-	return 0;
 }
 
 /* The "0::PATH" line of /proc/PID/cgroup. */

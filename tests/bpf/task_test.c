@@ -25,6 +25,7 @@
 
 #include "task_test.skel.h"
 #include "report.h"
+#include "testutil.h"
 
 static int run(struct bpf_program *prog, int with_packet)
 {
@@ -38,33 +39,6 @@ static int run(struct bpf_program *prog, int with_packet)
 	}
 	err = bpf_prog_test_run_opts(bpf_program__fd(prog), &opts);
 	return err ? err : (int)opts.retval;
-}
-
-static int read_file(const char *path, char *buf, size_t size)
-{
-	int fd = open(path, O_RDONLY);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, size - 1);
-	close(fd);
-	if (n < 0)
-		return -1;
-	buf[n] = 0;
-	return 0;
-}
-
-static int write_file(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, s, strlen(s));
-	close(fd);
-	return n == (ssize_t)strlen(s) ? 0 : -1;
 }
 
 /*
