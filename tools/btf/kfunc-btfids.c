@@ -22,6 +22,10 @@
  * and valid, every id non-zero and naming a type of the right kind and
  * name, every set counted and sorted. It exits non-zero otherwise, so a
  * build never produces a module whose kfuncs would silently be missing.
+ * It also checks each struct kf_shadow_NAME of the module (its copy of the
+ * first members of a kernel struct the headers do not declare, such as
+ * fs/mount.h's struct mount) against the kernel's struct NAME: every
+ * member at the same offset, with the same size.
  *
  * "dedup" rewrites a module's BTF as split BTF on the full base BTF (the
  * exact kernel DKMS builds for), deduplicated to a fixed point, and remaps
@@ -359,9 +363,65 @@ static bool set_has(struct module *m, const struct btf_id_sym *set, uint32_t id)
 	return false;
 }
 
+#define SHADOW_PREFIX "kf_shadow_"
+
+/* The member of composite @t named @name, or NULL. */
+static const struct btf_member *member_named(const struct btf *btf, const struct btf_type *t,
+					     const char *name)
+{
+	const struct btf_member *mb = btf_members(t);
+	int i;
+
+	for (i = 0; i < btf_vlen(t); i++, mb++)
+		if (!strcmp(btf__name_by_offset(btf, mb->name_off), name))
+			return mb;
+	return NULL;
+}
+
+/*
+ * Each kf_shadow_NAME struct of the module against the kernel's struct
+ * NAME: members of the same names at the same bit offsets, of the same
+ * sizes. Returns the number checked, or -1 (with a message) on a mismatch.
+ */
+static int check_shadows(struct module *m)
+{
+	int n = 0;
+	uint32_t id;
+
+	for (id = btf__type_cnt(m->base); id < btf__type_cnt(m->btf); id++) {
+		const struct btf_type *t = btf__type_by_id(m->btf, id), *k;
+		const char *name = btf__name_by_offset(m->btf, t->name_off);
+		const struct btf_member *mb = btf_members(t), *kmb;
+		int kid, i;
+
+		if (!btf_is_struct(t) || strncmp(name, SHADOW_PREFIX, strlen(SHADOW_PREFIX)))
+			continue;
+		name += strlen(SHADOW_PREFIX);
+		kid = btf__find_by_name_kind(m->base, name, BTF_KIND_STRUCT);
+		if (kid <= 0)
+			return fail(m, "the kernel's BTF has no struct %s, which the module's kf_shadow_%s copies",
+				    name, name);
+		k = btf__type_by_id(m->base, kid);
+		for (i = 0; i < btf_vlen(t); i++, mb++) {
+			const char *mname = btf__name_by_offset(m->btf, mb->name_off);
+
+			kmb = member_named(m->base, k, mname);
+			if (!kmb || btf_member_bit_offset(k, kmb - btf_members(k)) !=
+				    btf_member_bit_offset(t, i) ||
+			    btf__resolve_size(m->base, kmb->type) != btf__resolve_size(m->btf, mb->type))
+				return fail(m, "struct kf_shadow_%s.%s (bit %u) does not match the kernel's struct %s (%s): src/compat.h must follow this kernel's layout",
+					    name, mname, btf_member_bit_offset(t, i), name,
+					    kmb ? "another offset or size" : "no such member");
+		}
+		n++;
+	}
+	return n;
+}
+
 static int check(struct module *m)
 {
 	size_t i, j, nr_ids = 0, nr_sets = 0;
+	int nr_shadows;
 	uint32_t id;
 
 	/* Sets first: counted, non-zero, sorted (the kernel bsearches them). */
@@ -420,10 +480,13 @@ static int check(struct module *m)
 			return fail(m, ".BTF holds its own copy of the kernel's %s %s: kfuncs taking one would refuse the kernel's (run dedup)",
 				    btf_is_struct(t) ? "struct" : "union", name);
 	}
-	printf("%s: %s: .BTF has %u types on a base of %u (%s); %zu BTF ids resolved, %zu sets sorted\n",
+	nr_shadows = check_shadows(m);
+	if (nr_shadows < 0)
+		return -1;
+	printf("%s: %s: .BTF has %u types on a base of %u (%s); %zu BTF ids resolved, %zu sets sorted, %d shadow structs match the kernel's\n",
 	       prog, m->path, btf__type_cnt(m->btf) - btf__type_cnt(m->base),
 	       btf__type_cnt(m->base) - 1, m->base_data ? "distilled .BTF.base" : "kernel",
-	       nr_ids, nr_sets);
+	       nr_ids, nr_sets, nr_shadows);
 	return 0;
 }
 
@@ -476,6 +539,212 @@ static size_t id_words(struct module *m, size_t *offs, size_t max)
  * count stops changing. A distilled .BTF.base (7.x kbuild) is first
  * relocated onto the full base; the result is plain split BTF on it.
  */
+/* Where @id is a module type that @map maps, the kernel type it maps to. */
+static void remap(uint32_t *id, const uint32_t *map, uint32_t start)
+{
+	if (*id >= start && map[*id - start])
+		*id = map[*id - start];
+}
+
+/* The id of the base's only struct (union) named @name, or 0. */
+static uint32_t unique_in_base(struct module *m, const char *name, int kind)
+{
+	uint32_t id, found = 0;
+
+	for (id = 1; id < btf__type_cnt(m->base); id++) {
+		const struct btf_type *t = btf__type_by_id(m->base, id);
+
+		if (btf_kind(t) != kind || strcmp(btf__name_by_offset(m->base, t->name_off), name))
+			continue;
+		if (found)
+			return 0;
+		found = id;
+	}
+	return found;
+}
+
+/* A tentative map from module types to kernel types, and what it added. */
+struct eqmap {
+	uint32_t *map, start;
+	uint32_t *log;
+	size_t nlog;
+};
+
+static bool same_name(struct module *m, uint32_t a_off, uint32_t b_off)
+{
+	return !strcmp(btf__name_by_offset(m->btf, a_off), btf__name_by_offset(m->btf, b_off));
+}
+
+/*
+ * Whether type @a (module or kernel) is the kernel's type @b, mapping each
+ * module type met on the way to its kernel twin (assumed while its own
+ * members are compared, so cycles end).
+ */
+static bool equiv(struct module *m, struct eqmap *e, uint32_t a, uint32_t b)
+{
+	const struct btf_type *x, *y;
+	int i;
+
+	if (a < e->start)
+		return a == b;
+	if (e->map[a - e->start])
+		return e->map[a - e->start] == b;
+	x = btf__type_by_id(m->btf, a);
+	y = btf__type_by_id(m->btf, b);
+	if (!same_name(m, x->name_off, y->name_off))
+		return false;
+	/* "struct net;": the kernel's struct net of that name. */
+	if (btf_is_fwd(x) && btf_is_composite(y) &&
+	    btf_kind(y) == (btf_kflag(x) ? BTF_KIND_UNION : BTF_KIND_STRUCT))
+		goto map;
+	if (x->info != y->info || btf_is_datasec(x))
+		return false;
+	switch (btf_kind(x)) {
+	case BTF_KIND_INT:
+		return x->size == y->size && *(const uint32_t *)(x + 1) == *(const uint32_t *)(y + 1);
+	case BTF_KIND_FLOAT:
+		return x->size == y->size;
+	case BTF_KIND_ENUM:
+		for (i = 0; i < btf_vlen(x); i++)
+			if (!same_name(m, btf_enum(x)[i].name_off, btf_enum(y)[i].name_off) ||
+			    btf_enum(x)[i].val != btf_enum(y)[i].val)
+				return false;
+		return x->size == y->size;
+	case BTF_KIND_ENUM64:
+		for (i = 0; i < btf_vlen(x); i++)
+			if (!same_name(m, btf_enum64(x)[i].name_off, btf_enum64(y)[i].name_off) ||
+			    btf_enum64_value(btf_enum64(x) + i) != btf_enum64_value(btf_enum64(y) + i))
+				return false;
+		return x->size == y->size;
+	case BTF_KIND_STRUCT:
+	case BTF_KIND_UNION:
+		if (x->size != y->size)
+			return false;
+		for (i = 0; i < btf_vlen(x); i++)
+			if (!same_name(m, btf_members(x)[i].name_off, btf_members(y)[i].name_off) ||
+			    btf_members(x)[i].offset != btf_members(y)[i].offset)
+				return false;
+		break;
+	case BTF_KIND_ARRAY:
+		if (btf_array(x)->nelems != btf_array(y)->nelems)
+			return false;
+		break;
+	case BTF_KIND_FUNC_PROTO:
+		for (i = 0; i < btf_vlen(x); i++)
+			if (!same_name(m, btf_params(x)[i].name_off, btf_params(y)[i].name_off))
+				return false;
+		break;
+	case BTF_KIND_VAR:
+		if (btf_var(x)->linkage != btf_var(y)->linkage)
+			return false;
+		break;
+	case BTF_KIND_DECL_TAG:
+		if (btf_decl_tag(x)->component_idx != btf_decl_tag(y)->component_idx)
+			return false;
+		break;
+	case BTF_KIND_FWD:
+		break;
+	}
+map:
+	e->map[a - e->start] = b;
+	e->log[e->nlog++] = a;
+	if (btf_is_fwd(x))
+		return true;
+	switch (btf_kind(x)) {
+	case BTF_KIND_STRUCT:
+	case BTF_KIND_UNION:
+		for (i = 0; i < btf_vlen(x); i++)
+			if (!equiv(m, e, btf_members(x)[i].type, btf_members(y)[i].type))
+				return false;
+		return true;
+	case BTF_KIND_ARRAY:
+		return equiv(m, e, btf_array(x)->type, btf_array(y)->type) &&
+		       equiv(m, e, btf_array(x)->index_type, btf_array(y)->index_type);
+	case BTF_KIND_FUNC_PROTO:
+		for (i = 0; i < btf_vlen(x); i++)
+			if (!equiv(m, e, btf_params(x)[i].type, btf_params(y)[i].type))
+				return false;
+		return equiv(m, e, x->type, y->type);
+	case BTF_KIND_INT:
+	case BTF_KIND_FLOAT:
+	case BTF_KIND_ENUM:
+	case BTF_KIND_ENUM64:
+		return true;
+	default:
+		return equiv(m, e, x->type, y->type);
+	}
+}
+
+/*
+ * Point every reference to a module type at the kernel's type it is a
+ * copy of, where a named struct, union or declaration of the module has
+ * exactly one namesake in the kernel's BTF and the two are the same type
+ * all the way down. libbpf's dedup leaves such copies when the module's
+ * graph reaches a forward declaration ("struct net;" in every file that
+ * names it): it does not resolve a split BTF's declaration to its base's
+ * definition, and then neither the struct holding it nor anything that
+ * reaches that struct (struct file, through inode, backing_dev_info,
+ * device, ...) is merged. The dedup that follows drops the copies.
+ */
+static int map_copies(struct module *m)
+{
+	uint32_t start = btf__type_cnt(m->base), end = btf__type_cnt(m->btf), id, k;
+	struct eqmap e = { .start = start };
+	int n = 0, i;
+
+	e.map = calloc(end - start + 1, sizeof(*e.map));
+	e.log = calloc(end - start + 1, sizeof(*e.log));
+	if (!e.map || !e.log || btf__add_str(m->btf, "") < 0)	/* makes the BTF writable */
+		return fail(m, "out of memory");
+	for (id = start; id < end; id++) {
+		const struct btf_type *t = btf__type_by_id(m->btf, id);
+		const char *name = btf__name_by_offset(m->btf, t->name_off);
+
+		if ((!btf_is_composite(t) && !btf_is_fwd(t)) || !*name || e.map[id - start])
+			continue;
+		k = unique_in_base(m, name, btf_is_fwd(t) ? (btf_kflag(t) ? BTF_KIND_UNION :
+							     BTF_KIND_STRUCT) : btf_kind(t));
+		e.nlog = 0;
+		if (k && equiv(m, &e, id, k)) {
+			n++;
+			continue;
+		}
+		while (e.nlog)
+			e.map[e.log[--e.nlog] - start] = 0;
+	}
+	for (id = start; id < end; id++) {
+		struct btf_type *t = (struct btf_type *)btf__type_by_id(m->btf, id);
+
+		switch (btf_kind(t)) {
+		case BTF_KIND_PTR: case BTF_KIND_TYPEDEF: case BTF_KIND_CONST:
+		case BTF_KIND_VOLATILE: case BTF_KIND_RESTRICT: case BTF_KIND_TYPE_TAG:
+		case BTF_KIND_FUNC: case BTF_KIND_VAR: case BTF_KIND_DECL_TAG:
+			remap(&t->type, e.map, start);
+			break;
+		case BTF_KIND_ARRAY:
+			remap(&btf_array(t)->type, e.map, start);
+			remap(&btf_array(t)->index_type, e.map, start);
+			break;
+		case BTF_KIND_STRUCT: case BTF_KIND_UNION:
+			for (i = 0; i < btf_vlen(t); i++)
+				remap(&btf_members(t)[i].type, e.map, start);
+			break;
+		case BTF_KIND_FUNC_PROTO:
+			remap(&t->type, e.map, start);
+			for (i = 0; i < btf_vlen(t); i++)
+				remap(&btf_params(t)[i].type, e.map, start);
+			break;
+		case BTF_KIND_DATASEC:
+			for (i = 0; i < btf_vlen(t); i++)
+				remap(&btf_var_secinfos(t)[i].type, e.map, start);
+			break;
+		}
+	}
+	free(e.map);
+	free(e.log);
+	return n;
+}
+
 static int dedup(struct module *m, const char *base_path, const char *out)
 {
 	size_t offs[1024], n, i, elem;
@@ -512,6 +781,8 @@ static int dedup(struct module *m, const char *base_path, const char *out)
 			    base_path);
 #endif
 	}
+	if (map_copies(m) < 0)
+		return -1;
 	cnt = btf__type_cnt(m->btf);
 	do {
 		prev = cnt;
