@@ -15,6 +15,9 @@
 #include <linux/btf_ids.h>
 #include <linux/crc32.h>
 #include <linux/fs.h>
+#include <linux/fs_struct.h>
+#include <linux/kernfs.h>
+#include <linux/mount.h>
 #include <linux/mm_types.h>
 #include <linux/rcupdate.h>
 #include <linux/version.h>
@@ -76,6 +79,19 @@
 #endif
 
 /*
+ * KF_ANY(p): "p__ign" (6.2+): the verifier does not check the argument at
+ * all, so a program may pass any value, for example an fentry argument
+ * that 7.x (trusted arguments by default) would refuse or a kprobe's
+ * register; for kfuncs that read the object only with nofault accessors.
+ * 6.1 has no __ign: there "p", a pointer of the declared struct type.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#define KF_ANY(p) p##__ign
+#else
+#define KF_ANY(p) p
+#endif
+
+/*
  * 6.8: __str, a constant NUL-terminated string in a read-only map. Older
  * verifiers would check one byte of it, so the kfuncs that take one are
  * not registered there.
@@ -116,5 +132,48 @@ static inline struct file *kf_get_mm_exe_file(struct mm_struct *mm)
 	rcu_read_unlock();
 	return exe;
 }
+
+/*
+ * struct mount is private to fs/ (fs/mount.h, not in the headers). These
+ * are its first members, the same from 6.1 to 7.3; kfunc-btfids checks
+ * every build against the kernel's BTF: a struct named kf_shadow_NAME
+ * must match the kernel's struct NAME, member by member (offset and
+ * size), or the module is not built.
+ */
+struct kf_shadow_mount {
+	struct hlist_node mnt_hash;
+	struct kf_shadow_mount *mnt_parent;
+	struct dentry *mnt_mountpoint;
+	struct vfsmount mnt;
+};
+
+static inline struct kf_shadow_mount *kf_real_mount(struct vfsmount *mnt)
+{
+	return container_of(mnt, struct kf_shadow_mount, mnt);
+}
+
+/*
+ * The sequence count of a task's fs_struct (root and cwd): a
+ * seqcount_spinlock_t up to 6.x, a seqlock_t from 7.0 (its .seqcount).
+ * .seqcount names a counter raw_read_seqcount() takes in both.
+ */
+#define kf_fs_seqcount(fs) (&(fs)->seq.seqcount)
+
+/* 6.9: pidfds on pidfs; the magic is in no header before (and no file has it). */
+#ifndef PID_FS_MAGIC
+#define PID_FS_MAGIC 0x50494446
+#endif
+
+/*
+ * 6.15: a kernfs node's parent and name are RCU pointers (__parent, name);
+ * before, plain ones. Callers hold rcu_read_lock().
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 15, 0)
+#define kf_kn_parent(kn) rcu_dereference((kn)->__parent)
+#define kf_kn_name(kn) rcu_dereference((kn)->name)
+#else
+#define kf_kn_parent(kn) ((kn)->parent)
+#define kf_kn_name(kn) ((kn)->name)
+#endif
 
 #endif /* KFUNC_COMPAT_H */

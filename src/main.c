@@ -4,7 +4,7 @@
  *
  * The prototypes live in bpf-headers/kfuncs/ (shared with BPF programs);
  * the logic lives in src/lib/ (freestanding, tested on the host); one file
- * per family (string.c, mem.c, hash.c, task.c, proto.c) is the kernel
+ * per family (string.c, mem.c, hash.c, task.c, file.c, proto.c) is the kernel
  * glue; this file holds the BTF id sets and their registration.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -17,7 +17,6 @@
 #include <kfuncs/kfuncs.h>
 
 #include "compat.h"
-#include "kfunc.h"
 #include "lib/kfl.h"
 
 /* src/lib returns errno values by number: they must be the kernel's. */
@@ -72,6 +71,12 @@ __bpf_kfunc u64 kf_test_sum(u32 a, u64 b, u32 c, u64 d)
 	BTF_ID_FLAGS(func, kf_task_release, KF_RELEASE)			\
 	BTF_ID_FLAGS(func, kf_task_cgroup_path, KF_TRUSTED_ARGS)	\
 	BTF_ID_FLAGS(func, kf_task_exe_path, KF_TRUSTED_ARGS | KF_SLEEPABLE) \
+	BTF_ID_FLAGS(func, kf_task_cwd_path, KF_TRUSTED_ARGS)		\
+	BTF_ID_FLAGS(func, kf_task_root_path, KF_TRUSTED_ARGS)		\
+	BTF_ID_FLAGS(func, kf_task_fd_path, KF_TRUSTED_ARGS)		\
+	BTF_ID_FLAGS(func, kf_path_d_path)				\
+	BTF_ID_FLAGS(func, kf_file_path)				\
+	BTF_ID_FLAGS(func, kf_dentry_path)				\
 	BTF_ID_FLAGS(func, kf_pb_get_varint)				\
 	BTF_ID_FLAGS(func, kf_pb_get_bytes)				\
 	BTF_ID_FLAGS(func, kf_pb_get_varint_path)
@@ -152,10 +157,6 @@ static int __init kf_init(void)
 		pr_err("the kfunc BTF ids were not resolved when the module was built: rebuild it with the BTF step (tools/btf)\n");
 		return -EINVAL;
 	}
-	ret = kf_task_init();
-	if (ret)
-		return ret;
-
 	/*
 	 * A failed registration leaves the earlier ones in place until the
 	 * module's BTF goes, which a failed init makes happen at once.
@@ -165,7 +166,6 @@ static int __init kf_init(void)
 		if (ret) {
 			pr_err("cannot register kfuncs for BPF program type %d: %d (does kfunc.ko carry its .BTF?)\n",
 			       kf_hooks[i].type, ret);
-			kf_task_exit();
 			return ret;
 		}
 	}
@@ -176,13 +176,12 @@ static int __init kf_init(void)
 	return 0;
 }
 
+/*
+ * The kernel drops a module's kfunc sets with its BTF; no program can be
+ * running a kfunc: each loaded program holds a module reference.
+ */
 static void __exit kf_exit(void)
 {
-	/*
-	 * The kernel drops a module's kfunc sets with its BTF; no program can
-	 * be running a kfunc: each loaded program holds a module reference.
-	 */
-	kf_task_exit();
 }
 
 module_init(kf_init);

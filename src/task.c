@@ -8,12 +8,10 @@
 #include <linux/errno.h>
 #include <linux/file.h>
 #include <linux/kernfs.h>
-#include <linux/limits.h>
+#include <linux/minmax.h>
 #include <linux/nsproxy.h>
-#include <linux/percpu.h>
 #include <linux/pid.h>
 #include <linux/pid_namespace.h>
-#include <linux/preempt.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
@@ -23,7 +21,6 @@
 #include <kfuncs/task.h>
 
 #include "compat.h"
-#include "kfunc.h"
 
 /* get_pid_task() takes the reference; find_*pid* need RCU. */
 __bpf_kfunc struct task_struct *kf_task_from_vpid(s32 vpid)
@@ -51,73 +48,95 @@ __bpf_kfunc void kf_task_release(struct task_struct *p)
 	put_task_struct(p);
 }
 
+/* The number of parents between @kn and the root of its hierarchy. */
+static u32 kf_kn_depth(struct kernfs_node *kn)
+{
+	u32 depth = 0;
+
+	while ((kn = kf_kn_parent(kn)))
+		depth++;
+	return depth;
+}
+
 /*
- * A PATH_MAX scratch buffer per CPU for kf_task_cgroup_path: how
- * kernfs_path_from_node() reports a path cut short differs between kernels
- * (the full length up to 6.x, a sum of strscpy() results later), so the
- * path is made here in full and then copied.
+ * What kernfs_path_from_node(@to, @from) makes, without kernfs' rename
+ * lock: "/.." for each step from @from up to the nearest common ancestor,
+ * then "/NAME" for each step from there down to @to; "/" when both are
+ * the same. The text is @len bytes long (kf_cgroup_path_len()); its first
+ * @size - 1 bytes and a NUL are written to @buf.
  */
-static char __percpu *kf_path_buf;
-
-int kf_task_init(void)
+static void kf_cgroup_path_write(struct kernfs_node *to, u32 up, u32 down, u32 len,
+				 char *buf, u32 size)
 {
-	kf_path_buf = __alloc_percpu(PATH_MAX, 1);
-	return kf_path_buf ? 0 : -ENOMEM;
-}
+	u32 end = len, i, n, start;
+	const char *name;
 
-void kf_task_exit(void)
-{
-	free_percpu(kf_path_buf);
+	for (i = 0; i < up; i++)
+		if (i * 3 < size - 1)
+			memcpy(buf + i * 3, "/..", min_t(u32, 3, size - 1 - i * 3));
+	for (i = 0; i < down; i++, to = kf_kn_parent(to)) {
+		name = kf_kn_name(to);
+		n = strlen(name) + 1;
+		start = end - n;
+		if (start < size - 1) {
+			buf[start] = '/';
+			memcpy(buf + start + 1, name, min_t(u32, n, size - 1 - start) - 1);
+		}
+		end = start;
+	}
+	if (!len)
+		buf[0] = '/';
+	buf[min_t(u32, len ? len : 1, size - 1)] = 0;
 }
 
 /*
- * What cgroup_path_ns() does, without its cgroup_mutex (a BPF program may
- * not sleep): under RCU the task's css_set, its cgroup and their kernfs
- * nodes stay alive; kernfs_path_from_node() takes kernfs' rename lock (a
- * spinlock). The path is relative to the current task's cgroup namespace,
- * as /proc/PID/cgroup shows it. Interrupts stay off while this CPU's
- * scratch buffer is in use; in NMI context (a tracing program on a
- * function an NMI runs) the lock could be held by the interrupted code,
- * so the kfunc refuses with -EBUSY.
+ * cgroup_path_ns() without its cgroup_mutex (a BPF program may not sleep)
+ * and kernfs_path_from_node() without kernfs_rename_lock (a program
+ * attached inside a kernfs rename would wait for it forever): on the
+ * default (v2) hierarchy a cgroup's directory is never renamed or moved
+ * (cgroup2 has no rename), so the names and parents walked are fixed. The
+ * task's css_set and cgroup stay allocated under RCU, the cgroup holds its
+ * kernfs node and each node its parent. The path is relative to the
+ * current task's cgroup namespace, as /proc/PID/cgroup shows it.
  */
 __bpf_kfunc int kf_task_cgroup_path(struct task_struct *task, char *buf, u32 buf__sz)
 {
-	struct cgroup *cgrp, *root = &cgrp_dfl_root.cgrp;
-	unsigned long flags;
+	struct cgroup *root = &cgrp_dfl_root.cgrp;
+	struct kernfs_node *to, *from, *a, *b;
+	u32 dto, dfrom, up, down, len, i;
 	struct nsproxy *ns;
-	char *tmp;
-	int ret;
 
 	if (!buf__sz)
 		return -E2BIG;
-	if (in_nmi())
-		return -EBUSY;
-	local_irq_save(flags);
 	rcu_read_lock();
-	cgrp = task_dfl_cgroup(task);
+	to = task_dfl_cgroup(task)->kn;
 	ns = current->nsproxy;
 	if (ns && ns->cgroup_ns)
 		root = ns->cgroup_ns->root_cset->dfl_cgrp;
-	tmp = this_cpu_ptr(kf_path_buf);
-	ret = kernfs_path_from_node(cgrp->kn, root->kn, tmp, PATH_MAX);
-	if (ret < 0)
-		goto out;
-	ret = strnlen(tmp, PATH_MAX);
-	if (ret >= PATH_MAX - 1) {
-		ret = -E2BIG;
-		goto out;
+	from = root->kn;
+	/* The nearest common ancestor, and the steps from each side to it. */
+	dto = kf_kn_depth(to);
+	dfrom = kf_kn_depth(from);
+	a = to;
+	b = from;
+	for (i = dto; i > dfrom; i--)
+		a = kf_kn_parent(a);
+	for (i = dfrom; i > dto; i--)
+		b = kf_kn_parent(b);
+	while (a != b) {
+		a = kf_kn_parent(a);
+		b = kf_kn_parent(b);
 	}
-	if ((u32)ret >= buf__sz) {
-		memcpy(buf, tmp, buf__sz - 1);
-		buf[buf__sz - 1] = 0;
-		ret = -E2BIG;
-		goto out;
-	}
-	memcpy(buf, tmp, ret + 1);
-out:
+	down = dto - kf_kn_depth(a);
+	up = dfrom - kf_kn_depth(a);
+	len = up * 3;
+	for (a = to, i = 0; i < down; i++, a = kf_kn_parent(a))
+		len += strlen(kf_kn_name(a)) + 1;
+	kf_cgroup_path_write(to, up, down, len, buf, buf__sz);
 	rcu_read_unlock();
-	local_irq_restore(flags);
-	return ret;
+	if (!len)
+		len = 1;
+	return len < buf__sz ? len : -E2BIG;
 }
 
 /*

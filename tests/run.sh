@@ -157,7 +157,7 @@ vm_prepare() {
 		"$top/tests/testbed/guest-stress.sh" "$run/"
 	sh "$top/tests/testbed/kfunc-list.sh" "$top/bpf-headers/kfuncs" "$kver" >"$run/kfuncs.txt"
 	cp "$top/tests/bpf/negative.expect" "$run/"
-	for f in kfunc_test task_test bounds stress pb_traffic negative.bpf.o hello strstr memzero \
+	for f in kfunc_test task_test file_test bounds stress pb_traffic negative.bpf.o hello strstr memzero \
 		tasks hash pbfilter kfunc-run hello.bpf.o; do
 		cp "$build/bpf/out/$f" "$run/" 2>/dev/null
 	done
@@ -233,6 +233,7 @@ protos_test() {
 	offered() { grep -E "^($(paste -sd'|' "$p.offered")): "; }
 	v=$(echo "$k" | awk -F'[.-]' '{ printf "%d%03d", $1, $2 }')
 	names='s/^//'
+	[ "$v" -lt 6002 ] && names="$names; s/__ign\b//g"
 	[ "$v" -lt 6004 ] && names="$names; s/__szk\b/__sz/g"
 	[ "$v" -ge 7000 ] && names="$names; s/__opt\b/__nullable/g"
 	grep ': types' "$build/protos-mod-$k" | sort -u >"$p.mod-types"

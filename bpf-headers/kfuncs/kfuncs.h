@@ -4,6 +4,7 @@
 #define _KFUNCS_KFUNCS_H
 
 #include <kfunc/version.h>
+#include <kfuncs/file.h>
 #include <kfuncs/hash.h>
 #include <kfuncs/mem.h>
 #include <kfuncs/proto.h>

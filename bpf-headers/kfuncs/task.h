@@ -61,19 +61,23 @@ extern void kf_task_release(struct task_struct *p) KF_KSYM;
 /*
  * kf_task_cgroup_path - the task's cgroup v2 path, as /proc/PID/cgroup's
  * "0::" line shows it to the current task (relative to its cgroup
- * namespace)
+ * namespace: a cgroup outside it starts with "/.." components)
  * @task:            a trusted task: from kf_task_from_vpid/_pid (on 6.1,
  *                   the only kind: "R1 must be referenced" otherwise);
  *                   from 6.2 also bpf_get_current_task_btf() or a tp_btf
  *                   or LSM program's argument (not an fentry one)
  * @buf, @buf__sz:   output, @buf__sz writable bytes; NUL-terminated
+ *                   unless @buf__sz is 0
  *
- * Takes the locks cgroup paths need (RCU, kernfs' rename lock) inside.
+ * Takes no lock: cgroup v2 directories cannot be renamed or moved, so
+ * their names and parents are read under RCU as they are (the kernel's
+ * own cgroup_path_ns() takes a mutex, and kernfs_path_from_node() a lock
+ * a program attached inside a kernfs rename would wait for forever).
+ * Neither sleeps nor waits: callable in any context, NMI included.
  *
  * Return: the path's length (without the NUL); -E2BIG when @buf__sz
- * cannot hold it and its NUL (@buf then holds a truncated path); -EBUSY
- * in NMI context (a tracing program on a function an NMI runs), where the
- * lock it needs might be held by the code the NMI interrupted.
+ * cannot hold it and its NUL (@buf then holds the path's first
+ * @buf__sz - 1 bytes and a NUL, or nothing when @buf__sz is 0).
  * Programs: all, from 6.1.
  */
 extern int kf_task_cgroup_path(struct task_struct *task, char *buf, __u32 buf__sz) KF_KSYM;
@@ -99,5 +103,57 @@ extern int kf_task_cgroup_path(struct task_struct *task, char *buf, __u32 buf__s
  * Programs: sleepable ones, from 6.1.
  */
 extern int kf_task_exe_path(struct task_struct *task, char *buf, __u32 buf__sz) KF_KSYM;
+
+/*
+ * kf_task_cwd_path - the task's current directory, as
+ * readlink(/proc/PID/cwd) shows it to the current task
+ * @task:          a trusted task, as for kf_task_cgroup_path
+ * @buf, @buf__sz: output, as for kf_path_d_path (kfuncs/file.h)
+ *
+ * The path is made as kf_path_d_path() makes it (kfuncs/file.h: relative
+ * to the current task's root, tail kept on -E2BIG). The current task's
+ * own directories are read without any lock. Another task's are read
+ * under its task_lock(), which is only tried: -EBUSY when it is held
+ * (perhaps by the code the program interrupted), and in NMI context.
+ *
+ * Return: as kf_path_d_path(); also -ENOENT when the task has no fs any
+ * more (it is exiting), -EBUSY as above, and -EAGAIN when the task's
+ * directories were being changed (chdir, chroot) during each of 8 tries.
+ * Programs: all, from 6.1.
+ */
+extern int kf_task_cwd_path(struct task_struct *task, char *buf, __u32 buf__sz) KF_KSYM;
+
+/*
+ * kf_task_root_path - the task's root directory, as
+ * readlink(/proc/PID/root) shows it to the current task (a chrooted
+ * task's chroot, a container's root, as paths the current task sees);
+ * otherwise as kf_task_cwd_path, -EAGAIN included (chroot, pivot_root)
+ * @task:          a trusted task, as for kf_task_cgroup_path
+ * @buf, @buf__sz: output, as for kf_path_d_path (kfuncs/file.h)
+ *
+ * Return: as kf_task_cwd_path().
+ * Programs: all, from 6.1.
+ */
+extern int kf_task_root_path(struct task_struct *task, char *buf, __u32 buf__sz) KF_KSYM;
+
+/*
+ * kf_task_fd_path - the path of the file at descriptor @fd of the task,
+ * as readlink(/proc/PID/fd/FD) shows it to the current task
+ * @task:          a trusted task, as for kf_task_cgroup_path
+ * @fd:            the descriptor
+ * @buf, @buf__sz: output, as for kf_path_d_path (kfuncs/file.h)
+ *
+ * The file is found in the task's descriptor table under RCU, as the
+ * kernel's own lookups do, without taking a reference; another task's
+ * table is reached under its task_lock(), only tried (as for
+ * kf_task_cwd_path). Pipes, sockets and anonymous inodes get their /proc
+ * names ("pipe:[INODE]", ...).
+ *
+ * Return: as kf_path_d_path(); also -ENOENT when @fd is not open (or the
+ * task has no descriptor table any more), -EBUSY as for kf_task_cwd_path,
+ * and -EAGAIN when @fd was closed or replaced during the call.
+ * Programs: all, from 6.1.
+ */
+extern int kf_task_fd_path(struct task_struct *task, __u32 fd, char *buf, __u32 buf__sz) KF_KSYM;
 
 #endif /* _KFUNCS_TASK_H */

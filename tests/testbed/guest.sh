@@ -78,6 +78,9 @@ tests() {
 }
 tests "$dir/kfunc_test" run
 tests "$dir/task_test"
+# Paths of files, cwd, root and fds against /proc, under the locks a walk
+# could wait for, and in a rename and mount storm.
+tests "$dir/file_test"
 
 # Every kfunc that reads or writes a buffer, on buffers of every size from
 # 0 to 64 and around the word and block boundaries its code uses, ending
