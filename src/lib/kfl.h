@@ -215,4 +215,22 @@ int kfl_pb_find(const struct kfl_pb_src *src, const unsigned int *path,
  */
 int kfl_pb_copy(const struct kfl_pb_src *src, unsigned int off, void *buf, unsigned int n);
 
+/*
+ * kfl_container_id - the container id in the name of one cgroup directory,
+ * as container runtimes name them (cgroupfs and systemd drivers):
+ *   ID                          docker and containerd (CRI) under cgroupfs
+ *   docker-ID.scope             docker under systemd
+ *   cri-containerd-ID.scope     containerd (CRI) under systemd
+ *   crio-ID.scope, crio-ID      CRI-O under systemd, under cgroupfs
+ *   libpod-ID.scope, libpod-ID  podman under systemd, under cgroupfs
+ * (and docker-ID, cri-containerd-ID without ".scope"), where ID is 64
+ * lower-case hexadecimal digits. The name is exactly @len bytes (NUL is an
+ * ordinary byte). Runtimes' helper processes ("libpod-conmon-ID.scope",
+ * "crio-conmon-ID.scope") are not containers and do not match.
+ * Return: 1 with the 64 digits copied to @id (no NUL), or 0 when @name is
+ * none of these (@id untouched).
+ */
+#define KFL_CONTAINER_ID_LEN 64
+int kfl_container_id(const char *name, unsigned int len, char *id);
+
 #endif /* KFL_H */
