@@ -156,4 +156,123 @@ extern int kf_task_root_path(struct task_struct *task, char *buf, __u32 buf__sz)
  */
 extern int kf_task_fd_path(struct task_struct *task, __u32 fd, char *buf, __u32 buf__sz) KF_KSYM;
 
+/*
+ * kf_current_cmdline - the current task's command line, as
+ * /proc/self/cmdline gives it: each argument followed by a NUL
+ * @buf, @buf__sz: output, @buf__sz writable bytes
+ *
+ * The bytes are those /proc/PID/cmdline reads (the arguments as exec
+ * gave them, or as the process rewrote them in place: setproctitle()),
+ * without their last NUL; @buf gets them and a NUL after them. Bytes of
+ * @buf after that NUL are left as they were.
+ *
+ * Reads the current task's memory without faulting pages in: a page of the
+ * arguments that is not present (swapped out, never touched) is -EFAULT.
+ * The bounds of the area are read under the mm's arg_lock, only tried.
+ * Neither sleeps nor waits. For another task, or to fault pages in, use
+ * kf_task_cmdline() from a sleepable program; this form has no task
+ * argument, so it cannot be asked about another task.
+ *
+ * Return: the number of bytes before that final NUL (/proc/PID/cmdline's
+ * size minus one, for a command line that ends with its NUL; 0 when it is
+ * empty); -E2BIG when they and the NUL do not fit: @buf then holds their
+ * first @buf__sz - 1 bytes and a NUL (nothing when @buf__sz is 0);
+ * -ENOENT when the current task has no user memory (a kernel thread, a
+ * task past exit_mm(), or one that has not finished exec); -EFAULT as
+ * above (@buf then holds a NUL at its start); -EBUSY when the mm's
+ * arg_lock is held (prctl(PR_SET_MM) under way, perhaps in the code the
+ * program interrupted) or in NMI context.
+ * Programs: all, from 6.1.
+ */
+extern int kf_current_cmdline(char *buf, __u32 buf__sz) KF_KSYM;
+
+/*
+ * kf_task_cmdline - kf_current_cmdline() for any task, faulting its pages
+ * in as a read of /proc/PID/cmdline does (access_process_vm())
+ * @task:          a trusted task, as for kf_task_cgroup_path
+ * @buf, @buf__sz: output, as for kf_current_cmdline
+ *
+ * KF_SLEEPABLE: only sleepable programs may call it (as kf_task_exe_path);
+ * it takes the task's mm lock and may wait for pages to be read in.
+ *
+ * Return: as kf_current_cmdline(), without -EBUSY; -EFAULT when a page of
+ * the area cannot be read at all.
+ * Programs: sleepable ones, from 6.1.
+ */
+extern int kf_task_cmdline(struct task_struct *task, char *buf, __u32 buf__sz) KF_KSYM;
+
+/*
+ * kf_current_getenv - the value of one variable of the current task's
+ * environment, as its first "NAME=value" entry in /proc/self/environ has it
+ * @name, @name__sz: the variable's name: the @name__sz bytes at @name, or
+ *                   the bytes before the first NUL among them (so
+ *                   ("HOME", sizeof("HOME")) and ("HOME", 4) are the same);
+ *                   case matters
+ * @buf, @buf__sz:   output, @buf__sz writable bytes: the value and a NUL
+ *
+ * /proc/PID/environ is the environment exec gave the process: what the
+ * process changed later with setenv() or putenv() lives elsewhere and is
+ * not seen. The first entry with that name is taken, as getenv(3) does.
+ * Memory is read as for kf_current_cmdline (no faults: -EFAULT).
+ *
+ * Return: the value's length (without the NUL; 0 for "NAME="); -ENOENT
+ * when no entry has that name (@buf then holds a NUL at its start), or as
+ * kf_current_cmdline's -ENOENT; -EINVAL when the name is empty or holds a
+ * "="; -E2BIG when the value and its NUL do not fit: @buf then holds its
+ * first @buf__sz - 1 bytes and a NUL (nothing when @buf__sz is 0);
+ * -EFAULT, -EBUSY as for kf_current_cmdline.
+ * Programs: all, from 6.1.
+ */
+extern int kf_current_getenv(const char *name, __u32 name__sz, char *buf,
+			     __u32 buf__sz) KF_KSYM;
+
+/*
+ * kf_task_getenv - kf_current_getenv() for any task, faulting its pages in
+ * as a read of /proc/PID/environ does
+ * @task:            a trusted task, as for kf_task_cgroup_path
+ * @name, @name__sz: as for kf_current_getenv
+ * @buf, @buf__sz:   as for kf_current_getenv
+ *
+ * KF_SLEEPABLE, as kf_task_cmdline.
+ *
+ * Return: as kf_current_getenv(), without -EBUSY.
+ * Programs: sleepable ones, from 6.1.
+ */
+extern int kf_task_getenv(struct task_struct *task, const char *name, __u32 name__sz,
+			  char *buf, __u32 buf__sz) KF_KSYM;
+
+/*
+ * kf_task_container_id - the id of the container the task runs in, read
+ * from the names of its cgroups' directories
+ * @task:          a trusted task, as for kf_task_cgroup_path
+ * @buf, @buf__sz: output, @buf__sz writable bytes: 64 hexadecimal digits
+ *                 and a NUL (65 bytes)
+ *
+ * The directories of the task's cgroup v2 path are looked at from the
+ * task's own up to the root, then those of each cgroup v1 hierarchy a
+ * controller is mounted on; the first directory named as a runtime names
+ * a container's is taken ("ID" is 64 lower-case hexadecimal digits):
+ *   docker:              ID (cgroupfs: /docker/ID), docker-ID.scope (systemd)
+ *   containerd (CRI):    ID (cgroupfs: /kubepods/.../podUID/ID),
+ *                        cri-containerd-ID.scope (systemd)
+ *   CRI-O:               crio-ID (cgroupfs), crio-ID.scope (systemd)
+ *   podman:              libpod-ID (cgroupfs), libpod-ID.scope (systemd)
+ * (docker-ID and cri-containerd-ID are taken too). A runtime's monitor
+ * process (libpod-conmon-ID.scope, crio-conmon-ID.scope) is not in a
+ * container. Paths are absolute: the current task's cgroup namespace does
+ * not hide a directory above its root.
+ *
+ * Takes no lock: cgroups, css_sets and kernfs nodes are read under RCU; a
+ * v1 directory's name (v1 allows rename) is read with a nofault accessor
+ * and used only when it is a whole id. Neither sleeps nor waits: callable
+ * in any context, NMI included.
+ *
+ * Return: 64 (the id's length); -ENOENT when no directory is named so (the
+ * task is in no container: @buf then holds a NUL at its start); -E2BIG when
+ * @buf__sz is below 65: @buf then holds the id's first @buf__sz - 1
+ * digits and a NUL (nothing when @buf__sz is 0).
+ * Programs: all, from 6.1.
+ */
+extern int kf_task_container_id(struct task_struct *task, char *buf, __u32 buf__sz) KF_KSYM;
+
 #endif /* _KFUNCS_TASK_H */
