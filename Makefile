@@ -7,6 +7,7 @@
 #   make bench         kfuncs vs pure BPF vs upstream kfuncs, in the VMs (docs/benchmarks.md)
 #   make deb           the Debian packages kfunc-dkms and kfunc-sdk, in build/deb/
 #   make rpm           the RPM packages, in build/rpm/
+#   make docs          docs/locking.md from the lock table (src/locks.h)
 #   make install-dkms  module sources + dkms.conf into $(DESTDIR)/usr/src/kfunc-VERSION
 #   make install-sdk   BPF-side headers, uapi headers, kfunc-sdk.pc into $(DESTDIR)$(prefix)
 #   make clean
@@ -31,7 +32,7 @@ DKMS_FILES := Makefile COPYING src/Kbuild \
 	$(wildcard include/uapi/kfunc/*.h bpf-headers/kfuncs/*.h)
 
 .PHONY: all module clean clean-module check demo host-test fuzz bench version \
-	install-dkms install-sdk deb rpm
+	install-dkms install-sdk deb rpm docs
 
 all: module
 
@@ -82,6 +83,14 @@ rpm:
 		--define 'kfunc_version $(VERSION)' rpm/kfunc.spec
 	@ls build/rpm/RPMS/noarch/*.rpm
 
+LOCKTABLE := tools/docs/locktable
+
+$(LOCKTABLE): tools/docs/locktable.c src/locks.h
+	$(CC) $(HOST_CFLAGS) -Werror -o $@ $<
+
+docs: $(LOCKTABLE)
+	$(LOCKTABLE) >docs/locking.md
+
 host-test:
 	$(MAKE) -C tests/host run
 
@@ -103,6 +112,6 @@ clean: clean-module
 	$(MAKE) -C tests/fuzz clean
 
 clean-module:
-	rm -rf src/.btf $(BTFIDS)
+	rm -rf src/.btf $(BTFIDS) $(LOCKTABLE)
 	rm -f src/*.o src/lib/*.o src/.*.cmd src/lib/.*.cmd src/*.ko src/*.mod \
 	      src/*.mod.c src/modules.order src/Module.symvers

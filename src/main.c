@@ -4,7 +4,7 @@
  *
  * The prototypes live in bpf-headers/kfuncs/ (shared with BPF programs);
  * the logic lives in src/lib/ (freestanding, tested on the host); one file
- * per family (string.c, mem.c, hash.c, task.c, file.c, proto.c) is the kernel
+ * per family (string.c, mem.c, hash.c, task.c, file.c, proc.c, proto.c) is the kernel
  * glue; this file holds the BTF id sets and their registration.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -18,6 +18,7 @@
 
 #include "compat.h"
 #include "lib/kfl.h"
+#include "locks.h"
 
 /* src/lib returns errno values by number: they must be the kernel's. */
 static_assert(KFL_ENOENT == ENOENT && KFL_E2BIG == E2BIG && KFL_EINVAL == EINVAL &&
@@ -40,6 +41,9 @@ __bpf_kfunc u64 kf_test_sum(u32 a, u64 b, u32 c, u64 d)
 #else
 #define KF_STR_IDS
 #endif
+
+/* The kfuncs of the lock table (locks.h), with its flags. */
+#define KF_LOCK_ID(name, flags, stands_for, locks) BTF_ID_FLAGS(func, name, flags)
 
 #define KF_COMMON_IDS							\
 	BTF_ID_FLAGS(func, kf_test_sum)					\
@@ -66,17 +70,8 @@ __bpf_kfunc u64 kf_test_sum(u32 a, u64 b, u32 c, u64 d)
 	BTF_ID_FLAGS(func, kf_memrchr)					\
 	BTF_ID_FLAGS(func, kf_hash)					\
 	BTF_ID_FLAGS(func, kf_sha256)					\
-	BTF_ID_FLAGS(func, kf_task_from_vpid, KF_ACQUIRE | KF_RET_NULL)	\
-	BTF_ID_FLAGS(func, kf_task_from_pid, KF_ACQUIRE | KF_RET_NULL)	\
+	KF_LOCK_TABLE(KF_LOCK_ID)					\
 	BTF_ID_FLAGS(func, kf_task_release, KF_RELEASE)			\
-	BTF_ID_FLAGS(func, kf_task_cgroup_path, KF_TRUSTED_ARGS)	\
-	BTF_ID_FLAGS(func, kf_task_exe_path, KF_TRUSTED_ARGS | KF_SLEEPABLE) \
-	BTF_ID_FLAGS(func, kf_task_cwd_path, KF_TRUSTED_ARGS)		\
-	BTF_ID_FLAGS(func, kf_task_root_path, KF_TRUSTED_ARGS)		\
-	BTF_ID_FLAGS(func, kf_task_fd_path, KF_TRUSTED_ARGS)		\
-	BTF_ID_FLAGS(func, kf_path_d_path)				\
-	BTF_ID_FLAGS(func, kf_file_path)				\
-	BTF_ID_FLAGS(func, kf_dentry_path)				\
 	BTF_ID_FLAGS(func, kf_pb_get_varint)				\
 	BTF_ID_FLAGS(func, kf_pb_get_bytes)				\
 	BTF_ID_FLAGS(func, kf_pb_get_varint_path)
