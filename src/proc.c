@@ -148,10 +148,9 @@ static int kf_cmdline(struct kf_umem *m, char *buf, u32 size)
 	char c;
 	int ret;
 
-	if (start >= end) {
-		buf[0] = 0;
+	/* The callers wrote a NUL at @buf's start. */
+	if (start >= end)
 		return 0;
-	}
 	ret = kf_uread(m, end - 1, &c, 1);
 	if (ret)
 		return ret;
@@ -209,7 +208,6 @@ static int kf_getenv(struct kf_umem *m, const char *name, u32 name_len, char *bu
 			return kf_ucopy_str(m, pos + name_len + 1, nul - pos - name_len - 1,
 					    buf, size);
 	}
-	buf[0] = 0;
 	return -ENOENT;
 }
 
@@ -220,6 +218,7 @@ __bpf_kfunc int kf_current_cmdline(char *buf, u32 buf__sz)
 
 	if (!buf__sz)
 		return -E2BIG;
+	buf[0] = 0;
 	ret = kf_umem_open(&m, NULL);
 	if (!ret)
 		ret = kf_cmdline(&m, buf, buf__sz);
@@ -233,6 +232,7 @@ __bpf_kfunc int kf_task_cmdline(struct task_struct *task, char *buf, u32 buf__sz
 
 	if (!buf__sz)
 		return -E2BIG;
+	buf[0] = 0;
 	ret = kf_umem_open(&m, task);
 	if (ret)
 		return ret;
@@ -248,6 +248,7 @@ __bpf_kfunc int kf_current_getenv(const char *name, u32 name__sz, char *buf, u32
 
 	if (!buf__sz)
 		return -E2BIG;
+	buf[0] = 0;
 	n = kf_name_len(name, name__sz);
 	if (n < 0)
 		return n;
@@ -265,6 +266,7 @@ __bpf_kfunc int kf_task_getenv(struct task_struct *task, const char *name, u32 n
 
 	if (!buf__sz)
 		return -E2BIG;
+	buf[0] = 0;
 	n = kf_name_len(name, name__sz);
 	if (n < 0)
 		return n;

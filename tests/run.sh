@@ -60,6 +60,9 @@ check() {
 		result not-ok "docs/annotations.md quotes exactly the verifier messages of tests/bpf/negative.expect" "$logs/doc-check.log"
 	fi
 
+	step "docs: the lock table (src/locks.h), docs/locking.md and the headers agree"
+	locktable_test
+
 	step "checkpatch: the kernel's coding style"
 	if sh "$top/tests/testbed/checkpatch.sh" "$top" >"$logs/checkpatch.log" 2>&1; then
 		result ok "checkpatch.pl (Linux 6.1): $(grep -c '^total: 0 errors, 0 warnings' "$logs/checkpatch.log") C files of src/, examples/, tests/, tools/ clean"
@@ -111,6 +114,38 @@ check() {
 
 
 
+# locktable_test: docs/locking.md is what tools/docs/locktable.c prints from
+# src/locks.h, and each kfunc of the table is documented "Programs:
+# sleepable ones" in its header exactly when the table registers it
+# KF_SLEEPABLE.
+locktable_test() {
+	log=$logs/locktable.log
+	if make -s -C "$top" tools/docs/locktable >"$log" 2>&1 &&
+		"$top/tools/docs/locktable" >"$build/locking.md" 2>>"$log" &&
+		diff -u "$top/docs/locking.md" "$build/locking.md" >>"$log"; then
+		result ok "docs/locking.md is the lock table of src/locks.h ($(grep -c '^| `kf_' "$build/locking.md") kfuncs; make docs writes it)"
+	else
+		result not-ok "docs/locking.md is the lock table of src/locks.h (run make docs)" "$log"
+	fi
+	bad=
+	n=0
+	for row in $(sed -n 's/^| `\(kf_[a-z_0-9]*\)` |.*| \(yes\|no\) | [^|]* |$/\1:\2/p' "$build/locking.md"); do
+		name=${row%:*}
+		n=$((n + 1))
+		progs=$(cat "$top"/bpf-headers/kfuncs/*.h | awk -v f="$name" '
+			/Programs:/ { p = $0 }
+			/^extern / && $0 ~ "[ *]" f "\\(" { print p; exit }')
+		case ${row#*:}:$progs in
+		yes:*"Programs: sleepable ones"* | no:*"Programs: all"*) ;;
+		*) bad="$bad $name" ;;
+		esac
+	done
+	if [ -z "$bad" ] && [ "$n" -gt 0 ]; then
+		result ok "the $n kfuncs of the lock table: \"Programs: sleepable ones\" in their headers exactly where the table registers KF_SLEEPABLE"
+	else
+		result not-ok "the lock table's KF_SLEEPABLE and the headers' \"Programs:\" lines agree (differ:${bad:- no rows read})" "$log"
+	fi
+}
 
 # vm_tests "KVER...": boot each kernel, load kfunc.ko, run guest.sh there.
 # With $pkg_ok set, the VM runs in the package overlays and also modprobes
@@ -157,8 +192,8 @@ vm_prepare() {
 		"$top/tests/testbed/guest-stress.sh" "$run/"
 	sh "$top/tests/testbed/kfunc-list.sh" "$top/bpf-headers/kfuncs" "$kver" >"$run/kfuncs.txt"
 	cp "$top/tests/bpf/negative.expect" "$run/"
-	for f in kfunc_test task_test file_test bounds stress pb_traffic negative.bpf.o hello strstr memzero \
-		tasks hash pbfilter kfunc-run hello.bpf.o; do
+	for f in kfunc_test task_test file_test proc_test bounds stress pb_traffic negative.bpf.o hello strstr memzero \
+		tasks hash pbfilter filesnoop kfunc-run hello.bpf.o; do
 		cp "$build/bpf/out/$f" "$run/" 2>/dev/null
 	done
 	# The 6.1 module with its kfunc set zeroed (btf_tests): must not load.

@@ -9,10 +9,14 @@
  *  - A parameter NAME__sz is the size in bytes of the pointer before it:
  *    the verifier demands that many readable (or, for outputs, writable)
  *    bytes there, and a size whose range it knows (0 allowed, below
- *    512 MiB). On 6.1 an output buffer on the BPF stack must be
+ *    512 MiB). Inputs too must be writable memory (the BPF stack, a map
+ *    value, a global in .data or .bss): a kfunc cannot tell the verifier
+ *    that it only reads, so every kernel checks the bytes for writes, and
+ *    refuses a string literal or a const global (.rodata) with "write
+ *    into map forbidden". On 6.1 an output buffer on the BPF stack must be
  *    initialized first ("invalid indirect read from stack" otherwise;
- *    6.12 and 7.3 accept it uninitialized). docs/annotations.md has every annotation and the verifier's
- *    messages when a program gets one wrong.
+ *    6.12 and 7.3 accept it uninitialized). docs/annotations.md has every
+ *    annotation and the verifier's messages when a program gets one wrong.
  *  - "Programs: all, from 6.1." means: tc (sched_cls), XDP, syscall and
  *    tracing (fentry, fexit, fmod_ret, LSM) programs on 6.1 and later, and
  *    kprobe/uprobe programs from 6.10 (before, the kernel has no kfunc hook

@@ -179,9 +179,10 @@ extern int kf_task_fd_path(struct task_struct *task, __u32 fd, char *buf, __u32 
  * first @buf__sz - 1 bytes and a NUL (nothing when @buf__sz is 0);
  * -ENOENT when the current task has no user memory (a kernel thread, a
  * task past exit_mm(), or one that has not finished exec); -EFAULT as
- * above (@buf then holds a NUL at its start); -EBUSY when the mm's
- * arg_lock is held (prctl(PR_SET_MM) under way, perhaps in the code the
- * program interrupted) or in NMI context.
+ * above; -EBUSY when the mm's arg_lock is held (prctl(PR_SET_MM) under
+ * way, perhaps in the code the program interrupted) or in NMI context.
+ * On every error but -E2BIG, @buf holds a NUL at its start (when
+ * @buf__sz is not 0).
  * Programs: all, from 6.1.
  */
 extern int kf_current_cmdline(char *buf, __u32 buf__sz) KF_KSYM;
@@ -205,9 +206,11 @@ extern int kf_task_cmdline(struct task_struct *task, char *buf, __u32 buf__sz) K
  * kf_current_getenv - the value of one variable of the current task's
  * environment, as its first "NAME=value" entry in /proc/self/environ has it
  * @name, @name__sz: the variable's name: the @name__sz bytes at @name, or
- *                   the bytes before the first NUL among them (so
- *                   ("HOME", sizeof("HOME")) and ("HOME", 4) are the same);
- *                   case matters
+ *                   the bytes before the first NUL among them (with
+ *                   char name[] = "HOME", a global in .data: writable, as
+ *                   every input must be (kfuncs/common.h), (name,
+ *                   sizeof(name)) and (name, 4) are the same); case
+ *                   matters
  * @buf, @buf__sz:   output, @buf__sz writable bytes: the value and a NUL
  *
  * /proc/PID/environ is the environment exec gave the process: what the
@@ -216,11 +219,12 @@ extern int kf_task_cmdline(struct task_struct *task, char *buf, __u32 buf__sz) K
  * Memory is read as for kf_current_cmdline (no faults: -EFAULT).
  *
  * Return: the value's length (without the NUL; 0 for "NAME="); -ENOENT
- * when no entry has that name (@buf then holds a NUL at its start), or as
- * kf_current_cmdline's -ENOENT; -EINVAL when the name is empty or holds a
- * "="; -E2BIG when the value and its NUL do not fit: @buf then holds its
- * first @buf__sz - 1 bytes and a NUL (nothing when @buf__sz is 0);
- * -EFAULT, -EBUSY as for kf_current_cmdline.
+ * when no entry has that name, or as kf_current_cmdline's -ENOENT;
+ * -EINVAL when the name is empty or holds a "="; -E2BIG when the value and
+ * its NUL do not fit: @buf then holds its first @buf__sz - 1 bytes and a
+ * NUL (nothing when @buf__sz is 0); -EFAULT, -EBUSY as for
+ * kf_current_cmdline. On every error but -E2BIG, @buf holds a NUL at its
+ * start (when @buf__sz is not 0).
  * Programs: all, from 6.1.
  */
 extern int kf_current_getenv(const char *name, __u32 name__sz, char *buf,

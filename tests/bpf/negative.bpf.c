@@ -19,6 +19,19 @@ int neg_sz_negative(void *ctx)
 	return kf_strstr(hay, n, "wor", 3);
 }
 
+/*
+ * Read-only memory: a kfunc cannot say that it only reads a (pointer,
+ * size) argument, so the verifier checks it for writes too, and a string
+ * literal in .rodata is refused.
+ */
+const char rodata_needle[4] SEC(".rodata.needle") = "wor";
+
+SEC("syscall")
+int neg_mem_rodata(void *ctx)
+{
+	return kf_strstr(hay, sizeof(hay), rodata_needle, 3);
+}
+
 /* __sz: the size must have an upper bound below BPF_MAX_VAR_SIZ (512 MiB). */
 SEC("syscall")
 int neg_sz_unbounded(void *ctx)
@@ -237,6 +250,59 @@ int neg_task_sleepable_from_tc(struct __sk_buff *skb)
 	ret = kf_task_exe_path(t, buf, sizeof(buf));
 	kf_task_release(t);
 	return ret;
+}
+
+/* The sleepable forms that read another task's memory: not from tc ... */
+SEC("tc")
+int neg_cmdline_sleepable_from_tc(struct __sk_buff *skb)
+{
+	struct task_struct *t = kf_task_from_pid(1);
+	int ret;
+
+	if (!t)
+		return 0;
+	ret = kf_task_cmdline(t, buf, sizeof(buf));
+	kf_task_release(t);
+	return ret;
+}
+
+/*
+ * ... nor from an fentry program (use kf_current_getenv() there). The name
+ * is in writable memory: a kfunc's (pointer, size) argument must be.
+ */
+char env_name[8] = "PATH";
+
+SEC("fentry/wake_up_new_task")
+int neg_getenv_sleepable_from_fentry(__u64 *ctx)
+{
+	struct task_struct *t = kf_task_from_pid(1);
+	int ret;
+
+	if (!t)
+		return 0;
+	ret = kf_task_getenv(t, env_name, sizeof(env_name), buf, sizeof(buf));
+	kf_task_release(t);
+	return ret;
+}
+
+/* kf_task_container_id wants a trusted task, as kf_task_cgroup_path. */
+SEC("fentry/wake_up_new_task")
+int neg_container_id_untrusted(__u64 *ctx)
+{
+	return kf_task_container_id((struct task_struct *)ctx[0], buf, sizeof(buf));
+}
+
+/*
+ * The path kfuncs read their pointer with nofault accessors and take it
+ * as __ign from 6.2: any value passes, a number included (here the
+ * address of a task: a wrong object gives a wrong path or -EFAULT). 6.1
+ * has no __ign and wants a pointer it knows to be a struct file.
+ */
+SEC("fentry/security_file_open")
+int neg_file_path_scalar(__u64 *ctx)
+{
+	kf_file_path((struct file *)bpf_get_current_task(), buf, sizeof(buf));
+	return 0;
 }
 
 char LICENSE[] SEC("license") = "GPL";

@@ -81,6 +81,9 @@ tests "$dir/task_test"
 # Paths of files, cwd, root and fds against /proc, under the locks a walk
 # could wait for, and in a rename and mount storm.
 tests "$dir/file_test"
+# Command lines, environments and container ids against /proc and cgroup
+# trees made in each container runtime's layout.
+tests "$dir/proc_test"
 
 # Every kfunc that reads or writes a buffer, on buffers of every size from
 # 0 to 64 and around the word and block boundaries its code uses, ending
@@ -160,6 +163,80 @@ pbfilter_test() {
 	ip netns del kfb
 }
 pbfilter_test "$dir" "tree-built"
+
+# examples/filesnoop: opens of paths matching '/tmp/fsn-*/*.conf', each with
+# its pid, container id, cwd and command line. A relative open must show
+# the full path; a file that does not match must not show; an open from a
+# cgroup named as docker names a container's must show its id.
+filesnoop_test() {
+	bin=$1
+	id=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+	cg=/tmp/fsn-cg/system.slice/docker-$id.scope
+	rm -rf /tmp/fsn-a
+	"$bin/filesnoop" '/tmp/fsn-*/*.conf' >/tmp/fsn.out 2>&1 &
+	snoop=$!
+	i=0
+	while ! grep -q '^filesnoop: attached' /tmp/fsn.out && [ $i -lt 300 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	hook=$(sed -n 's/^filesnoop: attached (\(.*\))$/\1/p' /tmp/fsn.out)
+	mounted=
+	slice=
+	if ! mountpoint -q /tmp/fsn-cg; then
+		mkdir -p /tmp/fsn-cg && mount -t cgroup2 none /tmp/fsn-cg && mounted=1
+	fi
+	[ -d /tmp/fsn-cg/system.slice ] || slice=1
+	mkdir -p "$cg"
+	# In a subshell: the cd must not outlive the workload.
+	pids=$(
+		mkdir -p /tmp/fsn-a/sub && cd /tmp/fsn-a/sub || exit
+		sh -c 'echo conf >/tmp/fsn-a/x.conf; echo txt >/tmp/fsn-a/y.txt' >/dev/null &
+		echo $!
+		wait $!
+		env -C /tmp/fsn-a/sub cat ../x.conf >/dev/null &
+		echo $!
+		wait $!
+		cat /tmp/fsn-a/y.txt >/dev/null &
+		wait $!
+		sh -c "echo \$\$ >$cg/cgroup.procs && exec cat /tmp/fsn-a/x.conf" >/dev/null &
+		echo $!
+		wait $!
+	)
+	rmdir "$cg"
+	[ -n "$slice" ] && rmdir /tmp/fsn-cg/system.slice
+	[ -n "$mounted" ] && umount /tmp/fsn-cg
+	kill -INT "$snoop" 2>/dev/null
+	# It polls twice a second: 10 s is plenty, then it hangs.
+	i=0
+	while kill -0 "$snoop" 2>/dev/null && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	kill -KILL "$snoop" 2>/dev/null
+	wait "$snoop"
+	rc=$?
+	# shellcheck disable=SC2086 # one pid a word
+	set -- $pids
+	tab=$(printf '\t')
+	missing=
+	for want in \
+		"open$tab${1:-?}$tab-$tab/tmp/fsn-a/sub${tab}sh -c echo conf >/tmp/fsn-a/x.conf; echo txt >/tmp/fsn-a/y.txt$tab/tmp/fsn-a/x.conf" \
+		"open$tab${2:-?}$tab-$tab/tmp/fsn-a/sub${tab}cat ../x.conf$tab/tmp/fsn-a/x.conf" \
+		"open$tab${3:-?}$tab$id$tab/tmp/fsn-a/sub${tab}cat /tmp/fsn-a/x.conf$tab/tmp/fsn-a/x.conf"; do
+		grep -qxF "$want" /tmp/fsn.out || missing="$missing [$want]"
+	done
+	stats=$(sed -n 's/^filesnoop: \([0-9]* events, [0-9]* lost\)$/\1/p' /tmp/fsn.out)
+	if [ $rc -eq 0 ] && [ -n "$hook" ] && [ -z "$missing" ] && ! grep -q 'y\.txt$' /tmp/fsn.out &&
+		[ -n "$stats" ] && [ "${stats#* events, }" = "0 lost" ]; then
+		ok "tree-built example filesnoop ($hook): the creation of x.conf, a relative open of it and one from a docker scope each show pid, container, cwd, command line and full path; y.txt does not show; $stats"
+	else
+		not_ok "tree-built example filesnoop (${hook:-not attached}; exit $rc; missing:$missing)"
+		sed 's/^/    /' /tmp/fsn.out
+	fi
+	rm -rf /tmp/fsn-a
+}
+filesnoop_test "$dir"
 
 # kfunc-run: attach hello, see it fire, detach on SIGINT.
 "$dir/kfunc-run" "$dir/hello.bpf.o" hello_fentry >/tmp/run.out 2>&1 &
