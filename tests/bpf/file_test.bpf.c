@@ -8,6 +8,7 @@
  * security_task_setrlimit() (the task's task_lock() held).
  */
 #include <linux/bpf.h>
+#include <linux/ptrace.h>
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
 
@@ -95,6 +96,24 @@ int BPF_PROG(on_open, struct file *file)
 	file_ret = kf_file_path(file, file_buf, size());
 	path_ret = kf_path_d_path(&file->f_path, path_buf, size());
 	dentry_ret = kf_dentry_path(file->f_path.dentry, dentry_buf, size());
+	return 0;
+}
+
+/*
+ * A kprobe's register as the file (6.10+: the kernel's kprobe kfunc hook;
+ * the pointer is a scalar there, which __ign lets through).
+ */
+__u32 kprobe_opens;
+int kprobe_ret;
+char kprobe_buf[BUF];
+
+SEC("kprobe/security_file_open")
+int on_open_kprobe(struct pt_regs *ctx)
+{
+	if (!mine())
+		return 0;
+	kprobe_opens++;
+	kprobe_ret = kf_file_path((struct file *)PT_REGS_PARM1(ctx), kprobe_buf, size());
 	return 0;
 }
 

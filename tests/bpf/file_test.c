@@ -26,6 +26,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -41,6 +42,7 @@
 #define BUF 8192
 
 static struct file_test_bpf *skel;
+static int kprobe;	/* the kprobe program is loaded: 6.10+ */
 
 /* Run the syscall program for @pid, @fd, output size @size. */
 static void paths(int pid, int fd, unsigned int size)
@@ -136,6 +138,9 @@ static void test_open(const char *path, const char *want, const char *want_dentr
 	check_path("  and kf_path_d_path(&file->f_path)", b->path_ret, b->path_buf, want);
 	check_path("  and kf_dentry_path(file->f_path.dentry)", b->dentry_ret, b->dentry_buf,
 		   want_dentry);
+	if (kprobe)
+		check_path("  kprobe security_file_open: kf_file_path(PT_REGS_PARM1(ctx))",
+			   b->kprobe_ret, b->kprobe_buf, want);
 	paths(getpid(), fd, BUF);
 	report(b->fd_ret == (int)strlen(want) && !strcmp(b->fdp, want) &&
 	       (strlen(want) >= 4096 || !strcmp(fd_link(getpid(), fd), want)),
@@ -501,10 +506,22 @@ static void test_storm(void)
 
 int main(void)
 {
+	int major = 0, minor = 0;
+	struct utsname u;
 	char name[64];
 
-	skel = file_test_bpf__open_and_load();
-	report(skel != NULL, "load the file test programs (syscall; fentry on security_file_open, __d_move, security_task_setrlimit)");
+	/* kprobe programs may call kfuncs from 6.10 on. */
+	kprobe = uname(&u) == 0 && sscanf(u.release, "%d.%d", &major, &minor) == 2 &&
+		 (major > 6 || (major == 6 && minor >= 10));
+	skel = file_test_bpf__open();
+	if (skel && !kprobe)
+		bpf_program__set_autoload(skel->progs.on_open_kprobe, false);
+	if (skel && file_test_bpf__load(skel)) {
+		file_test_bpf__destroy(skel);
+		skel = NULL;
+	}
+	report(skel != NULL, "load the file test programs (syscall; fentry on security_file_open, __d_move, security_task_setrlimit%s)",
+	       kprobe ? "; kprobe on security_file_open" : "");
 	if (!skel)
 		return 1;
 	skel->bss->tgid_in = getpid();
