@@ -7,7 +7,8 @@
 # $KFUNC_CACHE (default /var/cache/kfunc).
 #
 # The module (src/) must be clean, but for version tests in compat.h (its
-# purpose) and the BTF id list macros. User-space and BPF C (examples/,
+# purpose) and the BTF id list macros (main.c, and the lock table that
+# feeds them, locks.h). User-space and BPF C (examples/,
 # tests/, tools/) follow the same layout rules; the kernel-API advice that
 # does not apply there is not asked for (ARRAY_SIZE, __printf, volatile
 # sig_atomic_t, __func__ in messages, split string literals), nor the
@@ -33,14 +34,18 @@ if [ ! -f "$cp" ]; then
 	mv "$tmp"/linux-source-6.1/scripts/* "$cache/scripts/"
 fi
 
+files=0
 run() {
+	files=$((files + 1))
 	perl "$cp" --no-tree --terse --show-types "$@"
 }
 cd "$tree"
 rc=0
 run --ignore LINUX_VERSION_CODE,CONSTANT_COMPARISON,COMPLEX_MACRO -f src/compat.h || rc=1
 run --ignore COMPLEX_MACRO -f src/main.c || rc=1
-for f in $(ls src/*.c src/*.h src/lib/*.c src/lib/*.h | grep -v -e '^src/compat.h$' -e '^src/main.c$'); do
+run --ignore COMPLEX_MACRO -f src/locks.h || rc=1
+for f in $(ls src/*.c src/*.h src/lib/*.c src/lib/*.h |
+	grep -v -e '^src/compat.h$' -e '^src/main.c$' -e '^src/locks.h$'); do
 	run -f "$f" || rc=1
 done
 user=ARRAY_SIZE,PREFER_DEFINED_ATTRIBUTE_MACRO,VOLATILE,EMBEDDED_FUNCTION_NAME,STRING_FRAGMENTS
@@ -49,4 +54,5 @@ user=$user,REPEATED_WORD
 for f in examples/*/*.[ch] tests/*/*.[ch] tools/*/*.c; do
 	run --ignore "$user" -f "$f" || rc=1
 done
+echo "checked $files files"
 exit $rc
