@@ -12,6 +12,9 @@
 #                                host-native (tests/bench/native.c)
 #   V kernel clock seconds status
 #                                one VM: its wall time and how it ended
+#   P kernel clock method depth status median min max runs calls
+#     verified_insns path_len got_len whole msg
+#                                one (path method, depth) (tests/bench/pathbench.c)
 
 BEGIN {
 	FS = "\t"
@@ -37,6 +40,15 @@ BEGIN {
 	clockname["tcg"] = "TCG, ns"
 	clockname["icount"] = "icount, instruction-time"
 	nsizes = split("16 256 4096", sizes, " ")
+	npm = split("kf tetragon falco tracee", pmethods, " ")
+	pname["kf"] = "kf_file_path"
+	pname["tetragon"] = "Tetragon `d_path_local`"
+	pname["falco"] = "Falco `d_path_approx`"
+	pname["tracee"] = "Tracee `get_path_str_buf`"
+	pbound["kf"] = "none (65536 steps)"
+	pbound["tetragon"] = "2048 steps, `bpf_loop`"
+	pbound["falco"] = "96 components, unrolled"
+	pbound["tracee"] = "20 steps, unrolled"
 }
 
 $1 == "M" { meta[$2] = $3; next }
@@ -58,6 +70,18 @@ $1 == "N" {
 	if (!(key in nmed))
 		nrowsn[++nn] = key
 	nmed[key] = $5; nlo[key] = $6; nhi[key] = $7; nnruns[key] = $8
+	next
+}
+
+$1 == "P" {
+	if (!($2 in kseen)) { kseen[$2] = 1; kernels[++nk] = $2 }
+	if (!($3 in cseen)) { cseen[$3] = 1; clocks[++nc] = $3 }
+	key = $2 SUBSEP $3 SUBSEP $4 SUBSEP $5
+	prows[++npr] = key
+	if (!($5 in pdseen)) { pdseen[$5] = 1; pdepths[++npd] = $5 }
+	pst[key] = $6; pmed[key] = $7; plo[key] = $8; phi[key] = $9; pruns[key] = $10
+	pcalls[key] = $11; pver[key] = $12; plen[key] = $13; pgot[key] = $14; pwhole[key] = $15
+	pmsg[key] = $16
 	next
 }
 
@@ -115,6 +139,40 @@ function ok(key) {
 
 function ratio(x) {
 	return x >= 100 ? sprintf("%.0f×", x) : x >= 10 ? sprintf("%.1f×", x) : sprintf("%.2f×", x)
+}
+
+# A path method's ns per call less the timing's own (the "none" program's).
+function pnet(k, c, m, d,   f, x) {
+	f = k SUBSEP c SUBSEP "none" SUBSEP d
+	x = pmed[k SUBSEP c SUBSEP m SUBSEP d] - (pok(f) ? pmed[f] : 0)
+	return x > 0.1 ? x : 0.1
+}
+
+function pok(key) {
+	return (key in pst) && pst[key] == "ok"
+}
+
+# The fastest pure-BPF path walk that verified and ran at depth d, or "".
+function pbest(k, c, d,   b, m, x) {
+	b = ""
+	for (m = 2; m <= npm; m++) {
+		x = k SUBSEP c SUBSEP pmethods[m] SUBSEP d
+		if (pok(x) && (b == "" || pmed[x] < pmed[k SUBSEP c SUBSEP b SUBSEP d]))
+			b = pmethods[m]
+	}
+	return b
+}
+
+# One (method, depth): net time and whether the path was whole.
+function pcell(key, k, c, m, d) {
+	if (!(key in pst))
+		return "—"
+	if (pst[key] == "rejected")
+		return "not verified"
+	if (pst[key] != "ok")
+		return pst[key]
+	return fmt(pnet(k, c, m, d)) ", " (pwhole[key] == "yes" ? "whole" : pwhole[key] == "no" ? \
+	       "**cut**: " pgot[key] " of " plen[key] " B" : "**" pwhole[key] "**")
 }
 
 # The fastest pure-BPF row that verified and ran: its impl, or "".
@@ -178,6 +236,19 @@ END {
 			}
 		}
 	}
+	for (i = 1; i <= nk; i++)
+		for (ci = 1; ci <= nc; ci++) {
+			k = kernels[i]; c = clocks[ci]
+			kf = k SUBSEP c SUBSEP "kf" SUBSEP 16
+			b = pbest(k, c, 16)
+			if (!pok(kf) || b == "")
+				continue
+			r = pnet(k, c, b, 16) / pnet(k, c, "kf", 16)
+			target("kf_file_path depth 16 speed vs the fastest pure-BPF path walk", k, c, r, 10, r >= 10,
+			       sprintf("%s vs %s (%s, %s; net of the timing's own %s)", fmt(pnet(k, c, "kf", 16)),
+				       fmt(pnet(k, c, b, 16)), b, pwhole[k SUBSEP c SUBSEP b SUBSEP 16] == "yes" ? \
+				       "whole path" : "cut path", fmt(pmed[k SUBSEP c SUBSEP "none" SUBSEP 16])))
+		}
 	split("strstr:memmem strcasestr:strcasestr strcmp:strcmp memchr:memchr", pairs, " ")
 	for (p = 1; p in pairs; p++) {
 		split(pairs[p], pj, ":")
@@ -259,6 +330,28 @@ END {
 			}
 		}
 	}
+	for (i = 1; i <= nk && npr; i++)
+		for (ci = 1; ci <= nc; ci++) {
+			k = kernels[i]; c = clocks[ci]
+			if (!((k SUBSEP c SUBSEP "kf" SUBSEP pdepths[1]) in pst))
+				continue
+			printf "\nfile paths, %s, %s (ns per call less the timing's own; Y whole path, N cut, W wrong)\n",
+			       k, clockname[c]
+			printf "%-10s %9s", "method", "verified"
+			for (d = 1; d <= npd; d++)
+				printf " %14s", "depth " pdepths[d]
+			printf "\n"
+			for (m = 1; m <= npm; m++) {
+				x = k SUBSEP c SUBSEP pmethods[m] SUBSEP pdepths[1]
+				printf "%-10s %9s", pmethods[m], pok(x) ? pver[x] : pst[x] == "rejected" ? "refused" : pst[x]
+				for (d = 1; d <= npd; d++) {
+					x = k SUBSEP c SUBSEP pmethods[m] SUBSEP pdepths[d]
+					printf " %14s", pok(x) ? fmt(pnet(k, c, pmethods[m], pdepths[d])) " " \
+					       (pwhole[x] == "yes" ? "Y" : pwhole[x] == "no" ? "N" : "W") : "-"
+				}
+				printf "\n"
+			}
+		}
 	printf "\ntargets (judged under icount; TCG beside it):\n"
 	for (gi = 1; gi <= ngroups; gi++) {
 		g = groups[gi]
@@ -291,6 +384,17 @@ END {
 			       jnum(ver[x]), jnum(xl[x]), jnum(proc[x]), jnum(states[x]), jnum(peak[x]), jnum(vus[x]) > json
 			printf "\"load_ms\": %s, \"message\": %s}", jnum(lms[x]), jstr(msg[x]) > json
 		}
+		printf "\n  ],\n  \"paths\": [" > json
+		for (r = 1; r <= npr; r++) {
+			split(prows[r], f, SUBSEP)
+			x = prows[r]
+			printf "%s\n    {\"kernel\": %s, \"clock\": %s, \"method\": %s, \"depth\": %d, \"status\": %s, ",
+			       (r > 1 ? "," : ""), jstr(f[1]), jstr(f[2]), jstr(f[3]), f[4], jstr(pst[x]) > json
+			printf "\"ns\": {\"median\": %s, \"min\": %s, \"max\": %s, \"runs\": %s, \"calls\": %s}, ",
+			       jnum(pmed[x]), jnum(plo[x]), jnum(phi[x]), jnum(pruns[x]), jnum(pcalls[x]) > json
+			printf "\"verified_insns\": %s, \"path_len\": %s, \"got_len\": %s, \"whole\": %s, \"message\": %s}",
+			       jnum(pver[x]), jnum(plen[x]), jnum(pgot[x]), jstr(pwhole[x]), jstr(pmsg[x]) > json
+		}
 		printf "\n  ],\n  \"native\": [" > json
 		for (r = 1; r <= nn; r++) {
 			split(nrowsn[r], f, SUBSEP)
@@ -322,6 +426,49 @@ END {
 
 function mdp(s) {
 	print s > md
+}
+
+function paths_md(   i, ci, k, c, m, d, x, kf, b, line) {
+	mdp("## File paths")
+	mdp("")
+	mdp("`kf_file_path` (the path of a `struct file`, as `d_path()` makes it) against the pure-BPF dentry walks of three tools, each written as its source does it (`tests/bench/paths.bpf.c`: the algorithm, loop bounds, buffers and helpers of Tetragon's `d_path_local()` in its 6.1+ build, Falco's `auxmap__store_d_path_approx()`, Tracee's `get_path_str_buf()`), on a file DEPTH directories below a tmpfs (names of 8 bytes; the deepest path is about 4 KiB, near `PATH_MAX`). Each is an fentry program on `security_file_open()` that times one call with `bpf_ktime_get_ns()` when the benchmark opens the file; a run is " pcalls[prows[1]] " opens, the figure the median of " pruns[prows[1]] " runs, less the timing's own cost (an empty program's, given below). \"whole\": the path it made equals `readlink(/proc/self/fd/N)`; \"cut\": it kept only the path's end. Goal (issue 13): ≥ 10× faster than the fastest of them at depth 16, and always the whole path up to `PATH_MAX` where they cut it.")
+	mdp("")
+	for (i = 1; i <= nk; i++)
+		for (ci = 1; ci <= nc; ci++) {
+			k = kernels[i]; c = clocks[ci]
+			if (!((k SUBSEP c SUBSEP "kf" SUBSEP pdepths[1]) in pst))
+				continue
+			line = "| method | loop bound | verified insns"
+			for (d = 1; d <= npd; d++)
+				line = line " | depth " pdepths[d]
+			mdp("**" short(k) ", " c "**")
+			mdp("")
+			mdp(line " |")
+			line = "|---|---|---:"
+			for (d = 1; d <= npd; d++)
+				line = line "|---:"
+			mdp(line "|")
+			for (m = 1; m <= npm; m++) {
+				x = k SUBSEP c SUBSEP pmethods[m] SUBSEP pdepths[1]
+				line = "| " pname[pmethods[m]] " | " pbound[pmethods[m]] " | " \
+				       (pok(x) ? pver[x] : pst[x] == "rejected" ? "refused: `" pmsg[x] "`" : pst[x])
+				for (d = 1; d <= npd; d++)
+					line = line " | " pcell(k SUBSEP c SUBSEP pmethods[m] SUBSEP pdepths[d], k, c, pmethods[m], pdepths[d])
+				mdp(line " |")
+			}
+			x = k SUBSEP c SUBSEP "none" SUBSEP 16
+			kf = k SUBSEP c SUBSEP "kf" SUBSEP 16
+			b = pbest(k, c, 16)
+			mdp("")
+			if (pok(kf) && b != "")
+				mdp("Depth 16: kf_file_path **" ratio(pnet(k, c, b, 16) / pnet(k, c, "kf", 16)) "** faster than the fastest walk (" b ", " \
+				    (pwhole[k SUBSEP c SUBSEP b SUBSEP 16] == "yes" ? "whole path" : "cut path") "). " \
+				    "Path lengths: " plen[k SUBSEP c SUBSEP "kf" SUBSEP pdepths[1]] " to " plen[k SUBSEP c SUBSEP "kf" SUBSEP pdepths[npd]] " bytes. " \
+				    (pok(x) ? "The timing's own cost, taken off every figure: " fmt(pmed[x]) " per call." : ""))
+			mdp("")
+		}
+	mdp("Why: every method, the kfunc included, reads each pointer and name of the walk with the kernel's nofault accessor (`copy_from_kernel_nofault()`: `bpf_probe_read_kernel()` in BPF, called directly in `src/file.c`), about four reads a component (the mount's root, the parent, the name's `qstr`, the name's bytes); those reads are most of the cost of every walk, so the kfunc saves only the helper calls and the BPF around them. Its lead comes from doing less per component than Tetragon (which reads the parent twice) and no `bpf_loop()` call per step; Falco and Tracee do about as much per component but stop after 96 and 20 steps (mount crossings included) and then return the path's end as if it were whole. The kfunc has no such bound below 65536 steps and returned the whole path at every depth, with a verifier cost of about a hundred instructions against thousands (Falco's 96 unrolled steps the most). A lead of 10× would take reads without the nofault accessor (plain loads under RCU, as `d_path()` does), which the kfunc does not do: its pointer arguments are not checked by the verifier (`__ign`).")
+	mdp("")
 }
 
 function markdown(   i, ci, k, c, ji, j, si, s, base, kf, b, t, x, m, p, pj, a, g, gi, n, first, vc) {
@@ -382,6 +529,8 @@ function markdown(   i, ci, k, c, ji, j, si, s, base, kf, b, t, x, m, p, pj, a, 
 		if (tk[t] == "host")
 			mdp("| " tname[t] " | " tc[t] " | " ratio(tval[t]) " (" ttext[t] ") | ≤ " ratio(tgoal[t]) " | " (tmet[t] ? "yes" : "**no**") " |")
 	mdp("")
+	if (npr)
+		paths_md()
 	while ((getline line < whyfile) > 0)
 		mdp(line)
 	close(whyfile)

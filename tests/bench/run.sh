@@ -131,7 +131,7 @@ vm() {
 
 for k in $built; do
 	mkdir -p "$out/run-$k"
-	cp "$build/mod-$k/src/kfunc.ko" "$out/out/bench" "$out/out/"*.bpf.o \
+	cp "$build/mod-$k/src/kfunc.ko" "$out/out/bench" "$out/out/pathbench" "$out/out/"*.bpf.o \
 		"$top/tests/bench/guest.sh" "$out/run-$k/"
 done
 step "boot each kernel under each clock, $jobs VMs at a time: load kfunc.ko, run every program"
@@ -153,7 +153,7 @@ wait
 for clock in $clocks; do
 	for k in $built; do
 		log=$logs/vm-$k-$clock
-		grep '^R	' "$log.out" >>"$out/rows.tsv"
+		grep '^[RP]	' "$log.out" >>"$out/rows.tsv"
 		cat "$log.v" >>"$out/rows.tsv"
 		n=$(grep -c "^R	.*	ok	" "$log.out")
 		refused=$(grep -c "^R	.*	rejected	" "$log.out")
@@ -164,6 +164,8 @@ for clock in $clocks; do
 		fi
 		grep '^R	' "$log.out" | awk -F'\t' '$7 != "ok" && $7 != "rejected" && $7 != "absent" && $7 != "skipped" {
 			print "    " $4 "_" $5 "_" $6 ": " $7 " " $20 }'
+		grep '^P	' "$log.out" | awk -F'\t' '$6 != "ok" || ($4 == "kf" && $15 != "yes") {
+			print "    path " $4 " depth " $5 ": " $6 ", whole path " $15 " " $16 }'
 	done
 done
 meta guest_cpu "$(sed -n 's/^bench: .* CPU, //p' "$logs"/vm-*.out | head -n 1)"
