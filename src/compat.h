@@ -176,4 +176,25 @@ static inline struct kf_shadow_mount *kf_real_mount(struct vfsmount *mnt)
 #define kf_kn_name(kn) ((kn)->name)
 #endif
 
+/*
+ * kf_kaddr_ok(): what copy_from_kernel_nofault() checks of an address on
+ * x86-64 before it reads (copy_from_kernel_nofault_allowed(), which is
+ * not exported): in the kernel's half, past the guard page, canonical
+ * (a non-canonical load raises #GP, which the fixup survives but warns
+ * about). The file kfuncs read with inline nofault loads after it
+ * (file.c: kf_read()); other architectures call
+ * copy_from_kernel_nofault() itself.
+ */
+#ifdef CONFIG_X86_64
+#include <asm/page.h>
+#include <asm/processor.h>
+#define KF_HAVE_INLINE_NOFAULT
+
+static __always_inline bool kf_kaddr_ok(unsigned long a, size_t n)
+{
+	return a >= TASK_SIZE_MAX + PAGE_SIZE && a + n >= a &&
+	       __is_canonical_address(a, boot_cpu_data.x86_virt_bits);
+}
+#endif
+
 #endif /* KFUNC_COMPAT_H */
