@@ -270,7 +270,7 @@ int neg_cmdline_sleepable_from_tc(struct __sk_buff *skb)
  * ... nor from an fentry program (use kf_current_getenv() there). The name
  * is in writable memory: a kfunc's (pointer, size) argument must be.
  */
-char env_name[8] = "PATH";
+char env_name[8] SEC(".data.env_name") = "PATH";
 
 SEC("fentry/wake_up_new_task")
 int neg_getenv_sleepable_from_fentry(__u64 *ctx)
