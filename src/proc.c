@@ -211,71 +211,63 @@ static int kf_getenv(struct kf_umem *m, const char *name, u32 name_len, char *bu
 	return -ENOENT;
 }
 
-__bpf_kfunc int kf_current_cmdline(char *buf, u32 buf__sz)
+/* The command line of @task, or of the current task when @task is NULL. */
+static int kf_proc_cmdline(struct task_struct *task, char *buf, u32 size)
 {
 	struct kf_umem m;
 	int ret;
 
-	if (!buf__sz)
-		return -E2BIG;
-	buf[0] = 0;
-	ret = kf_umem_open(&m, NULL);
-	if (!ret)
-		ret = kf_cmdline(&m, buf, buf__sz);
-	return ret;
-}
-
-__bpf_kfunc int kf_task_cmdline(struct task_struct *task, char *buf, u32 buf__sz)
-{
-	struct kf_umem m;
-	int ret;
-
-	if (!buf__sz)
+	if (!size)
 		return -E2BIG;
 	buf[0] = 0;
 	ret = kf_umem_open(&m, task);
 	if (ret)
 		return ret;
-	ret = kf_cmdline(&m, buf, buf__sz);
+	ret = kf_cmdline(&m, buf, size);
 	kf_umem_close(&m);
 	return ret;
 }
 
-__bpf_kfunc int kf_current_getenv(const char *name, u32 name__sz, char *buf, u32 buf__sz)
+/* The variable @name of @task, or of the current task when @task is NULL. */
+static int kf_proc_getenv(struct task_struct *task, const char *name, u32 name_size,
+			  char *buf, u32 size)
 {
 	struct kf_umem m;
 	int ret, n;
 
-	if (!buf__sz)
+	if (!size)
 		return -E2BIG;
 	buf[0] = 0;
-	n = kf_name_len(name, name__sz);
+	n = kf_name_len(name, name_size);
 	if (n < 0)
 		return n;
-	ret = kf_umem_open(&m, NULL);
-	if (!ret)
-		ret = kf_getenv(&m, name, n, buf, buf__sz);
+	ret = kf_umem_open(&m, task);
+	if (ret)
+		return ret;
+	ret = kf_getenv(&m, name, n, buf, size);
+	kf_umem_close(&m);
 	return ret;
+}
+
+__bpf_kfunc int kf_current_cmdline(char *buf, u32 buf__sz)
+{
+	return kf_proc_cmdline(NULL, buf, buf__sz);
+}
+
+__bpf_kfunc int kf_task_cmdline(struct task_struct *task, char *buf, u32 buf__sz)
+{
+	return kf_proc_cmdline(task, buf, buf__sz);
+}
+
+__bpf_kfunc int kf_current_getenv(const char *name, u32 name__sz, char *buf, u32 buf__sz)
+{
+	return kf_proc_getenv(NULL, name, name__sz, buf, buf__sz);
 }
 
 __bpf_kfunc int kf_task_getenv(struct task_struct *task, const char *name, u32 name__sz,
 			       char *buf, u32 buf__sz)
 {
-	struct kf_umem m;
-	int ret, n;
-
-	if (!buf__sz)
-		return -E2BIG;
-	buf[0] = 0;
-	n = kf_name_len(name, name__sz);
-	if (n < 0)
-		return n;
-	ret = kf_umem_open(&m, task);
-	if (ret)
-		return ret;
-	ret = kf_getenv(&m, name, n, buf, buf__sz);
-	kf_umem_close(&m);
-	return ret;
+	return kf_proc_getenv(task, name, name__sz, buf, buf__sz);
 }
 
 /*
