@@ -56,11 +56,18 @@ int every_kfunc(void *ctx)
 	t = kf_task_from_vpid(1);
 	if (t) {
 		r += kf_task_cgroup_path(t, buf, 16) + kf_task_exe_path(t, buf, 16);
+		r += kf_task_cwd_path(t, buf, 16) + kf_task_root_path(t, buf, 16) +
+		     kf_task_fd_path(t, 0, buf, 16) + kf_task_cmdline(t, buf, 16) +
+		     kf_task_getenv(t, buf, 4, buf, 16) + kf_task_container_id(t, buf, 16);
 		kf_task_release(t);
 	}
 	t = kf_task_from_pid(1);
 	if (t)
 		kf_task_release(t);
+	r += kf_current_cmdline(buf, 16) + kf_current_getenv(buf, 4, buf, 16);
+	r += kf_file_path((struct file *)buf, buf, 16) +
+	     kf_path_d_path((const struct path *)buf, buf, 16) +
+	     kf_dentry_path((struct dentry *)buf, buf, 16);
 	return r;
 }
 
