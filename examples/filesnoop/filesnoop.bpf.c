@@ -20,20 +20,9 @@
 #include <kfuncs/string.h>
 #include <kfuncs/task.h>
 
-#define ESRCH 3
+#include "filesnoop.h"
 
-/* As in filesnoop.c. */
-struct event {
-	__u32 pid;
-	__s32 path_len;		/* each: the kfunc's return value */
-	__s32 cwd_len;
-	__s32 cmdline_len;
-	__s32 id_len;
-	char container[65];
-	char cwd[512];
-	char cmdline[512];
-	char path[4096];
-};
+#define ESRCH 3
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);

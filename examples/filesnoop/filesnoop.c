@@ -22,19 +22,7 @@
 #include <bpf/libbpf.h>
 
 #include "filesnoop.skel.h"
-
-/* As in filesnoop.bpf.c. */
-struct event {
-	__u32 pid;
-	__s32 path_len;
-	__s32 cwd_len;
-	__s32 cmdline_len;
-	__s32 id_len;
-	char container[65];
-	char cwd[512];
-	char cmdline[512];
-	char path[4096];
-};
+#include "filesnoop.h"
 
 static volatile sig_atomic_t stop;
 
