@@ -11,6 +11,17 @@ log=/tmp/kfunc-guest.log
 
 ok() { echo "ok - $k: $*"; }
 not_ok() { echo "not ok - $k: $*"; }
+# wait_for PATTERN FILE TENTHS: until FILE has a line matching PATTERN, for
+# at most TENTHS tenths of a second (the caller's check then says whether
+# it came).
+wait_for() {
+	i=0
+	while ! grep -q "$1" "$2" && [ $i -lt "$3" ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
 # check DESCRIPTION COMMAND...: one result line from a command's status
 check() {
 	desc=$1
@@ -132,18 +143,10 @@ pbfilter_test() {
 	fi
 	ip netns exec kfb "$bin/pbfilter" kfvb 7777 >/tmp/pbf.out 2>&1 &
 	filter=$!
-	i=0
-	while ! grep -q '^pbfilter: attached' /tmp/pbf.out && [ $i -lt 300 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	wait_for '^pbfilter: attached' /tmp/pbf.out 300
 	ip netns exec kfb "$dir/pb_traffic" recv 7777 >/tmp/pbr.out 2>&1 &
 	receiver=$!
-	i=0
-	while ! grep -q ready /tmp/pbr.out && [ $i -lt 300 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	wait_for ready /tmp/pbr.out 300
 	ip netns exec kfa "$dir/pb_traffic" send 10.77.0.2 7777 >/tmp/pbs.out 2>&1
 	wait "$receiver"
 	kill -INT "$filter"
@@ -175,11 +178,7 @@ filesnoop_test() {
 	rm -rf /tmp/fsn-a
 	"$bin/filesnoop" '/tmp/fsn-*/*.conf' >/tmp/fsn.out 2>&1 &
 	snoop=$!
-	i=0
-	while ! grep -q '^filesnoop: attached' /tmp/fsn.out && [ $i -lt 300 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	wait_for '^filesnoop: attached' /tmp/fsn.out 300
 	hook=$(sed -n 's/^filesnoop: attached (\(.*\))$/\1/p' /tmp/fsn.out)
 	mounted=
 	slice=
@@ -241,11 +240,7 @@ filesnoop_test "$dir"
 # kfunc-run: attach hello, see it fire, detach on SIGINT.
 "$dir/kfunc-run" "$dir/hello.bpf.o" hello_fentry >/tmp/run.out 2>&1 &
 runner=$!
-i=0
-while ! grep -q '^attached: hello_fentry' /tmp/run.out && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+wait_for '^attached: hello_fentry' /tmp/run.out 100
 timeout 20 grep -m 1 'hello from fentry in pid [0-9]*: kf_test_sum(1, 2, 3, 4) = 10' \
 	/sys/kernel/tracing/trace_pipe >/tmp/run.trace 2>&1 &
 reader=$!
@@ -333,11 +328,7 @@ mkfifo "$fifo"
 "$dir/kfunc_test" hold <"$fifo" >/tmp/kfunc-hold.out 2>&1 &
 holder=$!
 exec 3>"$fifo"
-i=0
-while ! grep -q held /tmp/kfunc-hold.out && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+wait_for held /tmp/kfunc-hold.out 100
 check "a program using a kfunc is loaded and holds the module" \
 	grep -q held /tmp/kfunc-hold.out
 refcnt=$(cat /sys/module/kfunc/refcnt)
