@@ -13,7 +13,7 @@
 #include "compat.h"
 #include "lib/kfl.h"
 
-static int kf_pb_path(const struct kfl_pb_src *src, const u32 *path, u32 depth,
+static int kf_pb_path(const struct kfl_src *src, const u32 *path, u32 depth,
 		      unsigned int wire_type, struct kfl_pb_field *f)
 {
 	int ret = kfl_pb_find(src, path, depth, f);
@@ -23,7 +23,7 @@ static int kf_pb_path(const struct kfl_pb_src *src, const u32 *path, u32 depth,
 	return ret;
 }
 
-static int kf_pb_varint(const struct kfl_pb_src *src, const u32 *path, u32 depth, u64 *value)
+static int kf_pb_varint(const struct kfl_src *src, const u32 *path, u32 depth, u64 *value)
 {
 	struct kfl_pb_field f;
 	int ret;
@@ -36,7 +36,7 @@ static int kf_pb_varint(const struct kfl_pb_src *src, const u32 *path, u32 depth
 	return ret;
 }
 
-static int kf_pb_bytes(const struct kfl_pb_src *src, u32 field, void *out, u32 out_sz)
+static int kf_pb_bytes(const struct kfl_src *src, u32 field, void *out, u32 out_sz)
 {
 	struct kfl_pb_field f;
 	int ret;
@@ -65,7 +65,7 @@ static int kf_pb_depth(u32 path__sz, u32 *depth)
 
 __bpf_kfunc int kf_pb_get_varint(const void *msg, u32 msg__sz, u32 field, u64 *value)
 {
-	struct kfl_pb_src src = { .data = msg, .len = msg__sz };
+	struct kfl_src src = { .data = msg, .len = msg__sz };
 
 	return kf_pb_varint(&src, &field, 1, value);
 }
@@ -74,7 +74,7 @@ __bpf_kfunc int kf_pb_get_varint(const void *msg, u32 msg__sz, u32 field, u64 *v
 __bpf_kfunc int kf_pb_get_bytes(const void *msg, u32 msg__sz, u32 field,
 				void *KF_OPT(out), u32 out__sz)
 {
-	struct kfl_pb_src src = { .data = msg, .len = msg__sz };
+	struct kfl_src src = { .data = msg, .len = msg__sz };
 
 	return kf_pb_bytes(&src, field, KF_OPT(out), out__sz);
 }
@@ -82,7 +82,7 @@ __bpf_kfunc int kf_pb_get_bytes(const void *msg, u32 msg__sz, u32 field,
 __bpf_kfunc int kf_pb_get_varint_path(const void *msg, u32 msg__sz,
 				      const u32 *path, u32 path__sz, u64 *value)
 {
-	struct kfl_pb_src src = { .data = msg, .len = msg__sz };
+	struct kfl_src src = { .data = msg, .len = msg__sz };
 	u32 depth;
 
 	if (kf_pb_depth(path__sz, &depth))
@@ -108,7 +108,7 @@ __bpf_kfunc int kf_skb_pb_get_varint(struct __sk_buff *skb, u32 offset, u32 fiel
 {
 	struct sk_buff *sk = (struct sk_buff *)skb;
 	struct kf_pkt p = { .pkt = sk, .offset = offset };
-	struct kfl_pb_src src = { .read = kf_skb_read, .ctx = &p };
+	struct kfl_src src = { .read = kf_skb_read, .ctx = &p };
 
 	if (offset > sk->len)
 		return -EINVAL;
@@ -166,7 +166,7 @@ __bpf_kfunc int kf_xdp_pb_get_varint(struct xdp_md *xdp, u32 offset, u32 field, 
 {
 	struct xdp_buff *xb = (struct xdp_buff *)xdp;
 	struct kf_pkt p = { .pkt = xb, .offset = offset };
-	struct kfl_pb_src src = { .read = kf_xdp_read, .ctx = &p };
+	struct kfl_src src = { .read = kf_xdp_read, .ctx = &p };
 	u32 len = xdp_get_buff_len(xb);
 
 	if (offset > len)

@@ -145,14 +145,15 @@ int kfl_strtoll(const char *s, unsigned int len, unsigned int base, long long *r
 int kfl_glob_match(const char *pat, unsigned int pat_len, const char *s, unsigned int len);
 
 /*
- * Protocol buffers (the wire format). A message is read either from flat
- * memory (@data) or, when @read is set, through @read(@ctx, off, buf, n),
- * which copies the @n bytes at offset @off of the message into @buf and
- * returns 0, or a negative errno when it cannot (a packet's bytes, fetched
- * without linearising it). @len is the message's length in both cases;
- * nothing at or past it is read.
+ * A message (protobuf, DNS, HTTP) is read either from flat memory (@data)
+ * or, when @read is set, through @read(@ctx, off, buf, n), which copies
+ * the @n bytes at offset @off of the message into @buf and returns 0, or a
+ * negative errno when it cannot (a packet's bytes, fetched without
+ * linearising it). @len is the message's length in both cases; nothing at
+ * or past it is read. @read is used whenever it is set, even if @data is
+ * set too.
  */
-struct kfl_pb_src {
+struct kfl_src {
 	const unsigned char *data;
 	unsigned int len;
 	int (*read)(const void *ctx, unsigned int off, void *buf, unsigned int n);
@@ -204,7 +205,7 @@ struct kfl_pb_field {
  * is decoded only when the path goes into it. @read is used whenever it is
  * set, even if @data is set too.
  */
-int kfl_pb_find(const struct kfl_pb_src *src, const unsigned int *path,
+int kfl_pb_find(const struct kfl_src *src, const unsigned int *path,
 		unsigned int depth, struct kfl_pb_field *f);
 
 /*
@@ -213,7 +214,117 @@ int kfl_pb_find(const struct kfl_pb_src *src, const unsigned int *path,
  * overflow) or @buf is NULL and @n is not 0; or @read's error. @n == 0
  * returns 0 without calling @read; @read is called once for all @n bytes.
  */
-int kfl_pb_copy(const struct kfl_pb_src *src, unsigned int off, void *buf, unsigned int n);
+int kfl_pb_copy(const struct kfl_src *src, unsigned int off, void *buf, unsigned int n);
+
+/*
+ * kfl_memmem_blocks - the first occurrence of @needle (@m bytes, 1 to
+ * KFL_MEMMEM_MAX) in a byte stream that lies in pieces (a packet's linear
+ * part and fragments), read where they lie: @next(@ctx, &p) returns the
+ * length of the next piece and points p at it, or 0 at the end of the
+ * stream (a piece of length 0 ends it). Matches that straddle pieces are
+ * found, whatever the pieces' lengths. @icase: ASCII case-insensitive.
+ *
+ * Return: the offset of the match from the start of the stream;
+ * -KFL_ENOENT when there is none; -KFL_EINVAL when @m is 0 or over
+ * KFL_MEMMEM_MAX, or @needle or @next is NULL (before @next is called).
+ * @next is not called again after it returned 0, nor after the first
+ * match is known; no byte past a piece's length is read.
+ */
+#define KFL_MEMMEM_MAX 256
+long kfl_memmem_blocks(unsigned int (*next)(void *ctx, const unsigned char **p), void *ctx,
+		       const char *needle, unsigned int m, int icase);
+
+/*
+ * kfl_dns_name - decode the domain name at offset @off of the DNS message
+ * @src (RFC 1035 4.1.4: labels of 1 to 63 bytes, a zero byte at the end,
+ * compression pointers followed) into presentation text in @out:
+ *  - lower case ('A'-'Z' become 'a'-'z'; no other byte is changed), labels
+ *    joined by '.', no final dot; the root name is ".";
+ *  - escaped as dig and dnspython write them: each of the bytes
+ *    " ( ) . ; \ @ $ inside a label as '\' and the byte; a byte under
+ *    0x21 or over 0x7e as '\' and its three decimal digits ("\000");
+ *  - NUL-terminated.
+ * A name is at most 255 bytes on the wire, so KFL_DNS_NAME_MAX bytes hold
+ * any name's text and NUL; a name of letters, digits, '-' and '_' needs
+ * at most 254.
+ *
+ * Malformed is -KFL_EBADMSG, and nothing outside the message is read:
+ * @off at or past @src->len; a name or label running past the end; a
+ * label type 0x40 or 0x80 (a length byte 64 to 191); a compression
+ * pointer (0xc0 | 14 bits) that does not point before the start of the
+ * labels it ends (the first byte read since the last jump, or @off): this
+ * forbids loops and forward pointers, as dnspython does; a name over 255
+ * bytes in wire form (its labels' length bytes and bytes, and the final
+ * zero; pointers do not count). Every byte of the name is checked before
+ * the text size is: a malformed name is -KFL_EBADMSG even if its text
+ * would not fit.
+ *
+ * Return: the offset just past the name's bytes at @off (after its zero
+ * byte, or after its first pointer's two bytes): where a question's type
+ * and class, or a record's type, start; -KFL_EBADMSG; -KFL_E2BIG when the
+ * text and its NUL are over @out_len bytes (@out then holds the text's
+ * first @out_len - 1 bytes and a NUL); -KFL_EINVAL when @src or @out is
+ * NULL or @out_len is 0 (before any byte is read); a negative errno from
+ * @read. @out is written only up to @out_len bytes, and on -KFL_EBADMSG
+ * its content is unspecified.
+ */
+#define KFL_DNS_NAME_MAX 1004
+long kfl_dns_name(const struct kfl_src *src, unsigned int off, char *out, unsigned int out_len);
+
+/*
+ * kfl_domain_match - 1 when the domain name @name matches @pat, else 0.
+ * Both are C strings; one final dot of each is ignored; ASCII letters
+ * match case-insensitively, every other byte only itself. @pat is one of:
+ *   "example.com"    the name example.com only
+ *   "*.example.com"  names under it (a.example.com, a.b.example.com), not
+ *                    example.com itself
+ *   ".example.com"   both
+ * "Under" goes by whole labels: "*.example.com" does not match
+ * "badexample.com". A name is read as kfl_dns_name writes it: "\." is a
+ * dot inside a label, not a separator, so "*.example.com" does not match
+ * "a\.example.com" (one label "a.example", then "com").
+ *
+ * Return: 1, 0, or -KFL_EINVAL when @pat is not a pattern: empty (after
+ * its final dot is dropped), "*", "*." or "."; a '*' anywhere but a
+ * leading "*."; an empty label ("a..b", ".*.a", a leading ".." ); or
+ * when @name or @pat is NULL with a non-zero length.
+ */
+int kfl_domain_match(const char *name, unsigned int name_len,
+		     const char *pat, unsigned int pat_len);
+
+/*
+ * kfl_http_header - the value of the header field @name in the HTTP/1.x
+ * message @src (a request or a response; RFC 9112).
+ *
+ * The message must start with a complete start line, else -KFL_EBADMSG:
+ * a request line "METHOD SP TARGET SP HTTP/1.D" and its end (METHOD a
+ * token, TARGET one or more bytes 0x21-0x7e, D a digit), or a status line
+ * "HTTP/1.D SP DDD" and then its end or SP and anything up to its end. A line ends with LF; a CR
+ * before it belongs to the ending. The header block is the lines after
+ * the start line up to the first empty line, or up to the end of the
+ * message when there is none (a message cut by a packet's end): its last
+ * line counts only when its LF is in the message. Nothing after the
+ * block is searched.
+ *
+ * In the block, a line "NAME:VALUE" is a field when NAME is a token (RFC
+ * 9110 tchars, no white space before the colon). A line that starts with
+ * SP or HT (obsolete folding) is skipped: values are not unfolded. Any
+ * other line is -KFL_EBADMSG, when it comes before the field is found.
+ * The field is the first whose NAME equals @name case-insensitively; its
+ * value is VALUE without leading and trailing SP and HT.
+ *
+ * @name is a C string of tchars, 1 or more (else -KFL_EINVAL). The value
+ * is copied to @out, cut to @out_len - 1 bytes, and NUL-terminated.
+ * @out may be @name: @name is not read once @out is written.
+ *
+ * Return: the value's full length (>= 0; over @out_len - 1 when it was
+ * cut); -KFL_ENOENT when no field has that name;
+ * -KFL_EBADMSG; -KFL_EINVAL for a bad @name, a NULL @src, @name or @out,
+ * or an @out_len of 0 (before any byte is read); a negative errno from
+ * @read. @out is written only on success.
+ */
+long kfl_http_header(const struct kfl_src *src, const char *name, unsigned int name_len,
+		     char *out, unsigned int out_len);
 
 /*
  * kfl_container_id - the container id in the name of one cgroup directory,

@@ -15,7 +15,7 @@
 #define KFL_PB_MAX_FIELD 0x1fffffffU
 
 struct kfl_pb_cur {
-	const struct kfl_pb_src *src;
+	const struct kfl_src *src;
 	const unsigned char *data;	/* flat memory, NULL when through @read */
 	unsigned int woff;		/* message offset of win[0] */
 	unsigned int wlen;		/* bytes valid in win */
@@ -202,7 +202,7 @@ static int kfl_pb_scan(struct kfl_pb_cur *c, unsigned int start, unsigned int en
 	return -KFL_ENOENT;
 }
 
-int kfl_pb_find(const struct kfl_pb_src *src, const unsigned int *path,
+int kfl_pb_find(const struct kfl_src *src, const unsigned int *path,
 		unsigned int depth, struct kfl_pb_field *f)
 {
 	struct kfl_pb_cur c;
@@ -236,7 +236,7 @@ int kfl_pb_find(const struct kfl_pb_src *src, const unsigned int *path,
 	return 0;
 }
 
-int kfl_pb_copy(const struct kfl_pb_src *src, unsigned int off, void *buf, unsigned int n)
+int kfl_pb_copy(const struct kfl_src *src, unsigned int off, void *buf, unsigned int n)
 {
 	unsigned char *d = buf;
 	unsigned int i;

@@ -142,7 +142,7 @@ static int ref_find(const unsigned char *m, size_t size, const unsigned int *pat
 	return 0;
 }
 
-static void check_copy(const struct kfl_pb_src *fs, const struct kfl_pb_src *rs,
+static void check_copy(const struct kfl_src *fs, const struct kfl_src *rs,
 		       struct rctx *rc, const unsigned char *msg, const struct kfl_pb_field *f)
 {
 	unsigned char *a = malloc(f->len ? f->len : 1), *b = malloc(f->len ? f->len : 1);
@@ -176,7 +176,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		(1U << 29) - 1, 1U << 29, 0xffffffffU, 16, 2047, 2048, 262143, 262144,
 	};
 	struct kfl_pb_field ff, fr, fx;
-	struct kfl_pb_src fs = { 0 }, rs = { 0 };
+	struct kfl_src fs = { 0 }, rs = { 0 };
 	unsigned int path[9], depth, np, i;
 	struct rctx rc = { 0 };
 	unsigned char *flat, *copy;

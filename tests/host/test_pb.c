@@ -72,7 +72,7 @@ struct two {
 	unsigned char *flat, *copy;
 	unsigned int len;
 	struct rctx rc;
-	struct kfl_pb_src fs, rs;
+	struct kfl_src fs, rs;
 };
 
 static void two_init(struct two *t, const void *p, size_t n)
@@ -423,7 +423,7 @@ static void test_max_field(void **state)
 static void test_tiny_messages(void **state)
 {
 	static const unsigned int p1 = 1;
-	struct kfl_pb_src src = { 0 };
+	struct kfl_src src = { 0 };
 	struct kfl_pb_field f;
 	unsigned int b0, b1;
 	unsigned char m[2];
@@ -801,7 +801,7 @@ static void test_read_source(void **state)
 {
 	static const unsigned int p1 = 1, p2 = 2, p3 = 3, p21[] = { 2, 1 };
 	struct kfl_pb_field f, g;
-	struct kfl_pb_src src;
+	struct kfl_src src;
 	unsigned long calls, k;
 	unsigned char *junk;
 	struct pbe b, s;
@@ -904,7 +904,7 @@ static void test_copy(void **state)
 	two_init(&t, msg, 9);
 	t.rc.max_n = ~0U;
 	for (i = 0; i < 2; i++) {
-		const struct kfl_pb_src *s = i ? &t.rs : &t.fs;
+		const struct kfl_src *s = i ? &t.rs : &t.fs;
 
 		memset(out, 0, sizeof(out));
 		t.rc.calls = 0;
