@@ -253,7 +253,9 @@ long kfl_memmem_blocks(unsigned int (*next)(void *ctx, const unsigned char **p),
  * label type 0x40 or 0x80 (a length byte 64 to 191); a compression
  * pointer (0xc0 | 14 bits) that does not point before the start of the
  * labels it ends (the first byte read since the last jump, or @off): this
- * forbids loops and forward pointers, as dnspython does; a name over 255
+ * forbids loops and forward pointers, as dnspython does; a name that
+ * follows more than KFL_DNS_MAX_POINTERS pointers (a name has at most 127
+ * labels: a longer chain is an attack on the decoder); a name over 255
  * bytes in wire form (its labels' length bytes and bytes, and the final
  * zero; pointers do not count). Every byte of the name is checked before
  * the text size is: a malformed name is -KFL_EBADMSG even if its text
@@ -269,6 +271,7 @@ long kfl_memmem_blocks(unsigned int (*next)(void *ctx, const unsigned char **p),
  * its content is unspecified.
  */
 #define KFL_DNS_NAME_MAX 1004
+#define KFL_DNS_MAX_POINTERS 127
 long kfl_dns_name(const struct kfl_src *src, unsigned int off, char *out, unsigned int out_len);
 
 /*
@@ -286,7 +289,7 @@ long kfl_dns_name(const struct kfl_src *src, unsigned int off, char *out, unsign
  *
  * Return: 1, 0, or -KFL_EINVAL when @pat is not a pattern: empty (after
  * its final dot is dropped), "*", "*." or "."; a '*' anywhere but a
- * leading "*."; an empty label ("a..b", ".*.a", a leading ".." ); or
+ * leading "*."; an empty label ("a..b", "*..a", "..a"); or
  * when @name or @pat is NULL with a non-zero length.
  */
 int kfl_domain_match(const char *name, unsigned int name_len,
