@@ -4,8 +4,9 @@
  *
  * The prototypes live in bpf-headers/kfuncs/ (shared with BPF programs);
  * the logic lives in src/lib/ (freestanding, tested on the host); one file
- * per family (string.c, mem.c, hash.c, task.c, file.c, proc.c, proto.c) is the kernel
- * glue; this file holds the BTF id sets and their registration.
+ * per family (string.c, mem.c, hash.c, task.c, file.c, proc.c, proto.c,
+ * packet.c) is the kernel glue; this file holds the BTF id sets and their
+ * registration.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -74,7 +75,10 @@ __bpf_kfunc u64 kf_test_sum(u32 a, u64 b, u32 c, u64 d)
 	BTF_ID_FLAGS(func, kf_task_release, KF_RELEASE)			\
 	BTF_ID_FLAGS(func, kf_pb_get_varint)				\
 	BTF_ID_FLAGS(func, kf_pb_get_bytes)				\
-	BTF_ID_FLAGS(func, kf_pb_get_varint_path)
+	BTF_ID_FLAGS(func, kf_pb_get_varint_path)			\
+	BTF_ID_FLAGS(func, kf_dns_name)					\
+	BTF_ID_FLAGS(func, kf_domain_match)				\
+	BTF_ID_FLAGS(func, kf_http_header)
 
 /*
  * One set per hook: 6.1 refuses a second registration on a hook. The
@@ -90,11 +94,18 @@ BTF_KFUNCS_END(kf_ids_any)
 BTF_KFUNCS_START(kf_ids_tc)
 KF_COMMON_IDS
 BTF_ID_FLAGS(func, kf_skb_pb_get_varint)
+BTF_ID_FLAGS(func, kf_skb_memmem)
+BTF_ID_FLAGS(func, kf_skb_memcasemem)
+BTF_ID_FLAGS(func, kf_skb_dns_name)
+BTF_ID_FLAGS(func, kf_skb_http_header)
 BTF_KFUNCS_END(kf_ids_tc)
 
 BTF_KFUNCS_START(kf_ids_xdp)
 KF_COMMON_IDS
 BTF_ID_FLAGS(func, kf_xdp_pb_get_varint)
+BTF_ID_FLAGS(func, kf_xdp_memmem)
+BTF_ID_FLAGS(func, kf_xdp_memcasemem)
+BTF_ID_FLAGS(func, kf_xdp_dns_name)
 BTF_KFUNCS_END(kf_ids_xdp)
 
 static const struct btf_kfunc_id_set kf_set_any = {
@@ -164,7 +175,7 @@ static int __init kf_init(void)
 			return ret;
 		}
 	}
-	/* The tc and XDP sets each add one kfunc to the common ones. */
+	/* The tc and XDP sets each add their packet kfuncs to the common ones. */
 	pr_info("version %s: %u kfuncs registered for %zu program types\n",
 		KFUNC_VERSION, kf_ids_tc.cnt + kf_ids_xdp.cnt - kf_ids_any.cnt,
 		ARRAY_SIZE(kf_hooks));
@@ -182,7 +193,7 @@ static void __exit kf_exit(void)
 module_init(kf_init);
 module_exit(kf_exit);
 
-MODULE_DESCRIPTION("BPF kernel functions (kfuncs): strings, memory, hashing, tasks, protobuf");
+MODULE_DESCRIPTION("BPF kernel functions (kfuncs): strings, memory, hashing, tasks, files, protobuf, packets");
 MODULE_AUTHOR("The kfunc developers");
 MODULE_LICENSE("GPL");
 MODULE_VERSION(KFUNC_VERSION);

@@ -4,14 +4,13 @@
  * on memory, on an sk_buff and on an XDP buffer (read where they lie).
  */
 #include <linux/errno.h>
-#include <linux/skbuff.h>
-#include <linux/string.h>
-#include <net/xdp.h>
+#include <linux/minmax.h>
 
 #include <kfuncs/proto.h>
 
 #include "compat.h"
 #include "lib/kfl.h"
+#include "pkt.h"
 
 static int kf_pb_path(const struct kfl_src *src, const u32 *path, u32 depth,
 		      unsigned int wire_type, struct kfl_pb_field *f)
@@ -90,87 +89,24 @@ __bpf_kfunc int kf_pb_get_varint_path(const void *msg, u32 msg__sz,
 	return kf_pb_varint(&src, path, depth, value);
 }
 
-struct kf_pkt {
-	const void *pkt;
-	u32 offset;
-};
-
-/* skb_copy_bits() reads linear data and paged fragments alike. */
-static int kf_skb_read(const void *ctx, unsigned int off, void *buf, unsigned int n)
-{
-	const struct kf_pkt *p = ctx;
-
-	return skb_copy_bits(p->pkt, p->offset + off, buf, n) ? -EFAULT : 0;
-}
-
 /* The verifier passes the real context: @skb is the sk_buff. */
 __bpf_kfunc int kf_skb_pb_get_varint(struct __sk_buff *skb, u32 offset, u32 field, u64 *value)
 {
-	struct sk_buff *sk = (struct sk_buff *)skb;
-	struct kf_pkt p = { .pkt = sk, .offset = offset };
-	struct kfl_src src = { .read = kf_skb_read, .ctx = &p };
+	struct kfl_src src;
+	struct kf_pkt p;
 
-	if (offset > sk->len)
+	if (!kf_skb_src((struct sk_buff *)skb, offset, &p, &src))
 		return -EINVAL;
-	src.len = sk->len - offset;
 	return kf_pb_varint(&src, &field, 1, value);
-}
-
-/*
- * An XDP buffer: the linear part, then (multi-buffer XDP, "xdp.frags"
- * programs) the fragments of its shared info, in order.
- */
-static int kf_xdp_read(const void *ctx, unsigned int off, void *buf, unsigned int n)
-{
-	const struct kf_pkt *p = ctx;
-	struct xdp_buff *xdp = (struct xdp_buff *)p->pkt;
-	u32 head = xdp->data_end - xdp->data, at = p->offset + off, i, len;
-	struct skb_shared_info *sinfo;
-
-	if (at < head) {
-		len = min(n, head - at);
-		memcpy(buf, xdp->data + at, len);
-		buf += len;
-		n -= len;
-		at = head;
-	}
-	if (!n)
-		return 0;
-	if (!xdp_buff_has_frags(xdp))
-		return -EFAULT;
-	sinfo = xdp_get_shared_info_from_buff(xdp);
-	at -= head;
-	for (i = 0; i < sinfo->nr_frags && n; i++) {
-		const skb_frag_t *frag = &sinfo->frags[i];
-		u32 size = skb_frag_size(frag);
-		const void *addr;
-
-		if (at >= size) {
-			at -= size;
-			continue;
-		}
-		addr = skb_frag_address(frag);
-		if (!addr)
-			return -EFAULT;
-		len = min(n, size - at);
-		memcpy(buf, addr + at, len);
-		buf += len;
-		n -= len;
-		at = 0;
-	}
-	return n ? -EFAULT : 0;
 }
 
 /* The verifier passes the real context: @xdp is the xdp_buff. */
 __bpf_kfunc int kf_xdp_pb_get_varint(struct xdp_md *xdp, u32 offset, u32 field, u64 *value)
 {
-	struct xdp_buff *xb = (struct xdp_buff *)xdp;
-	struct kf_pkt p = { .pkt = xb, .offset = offset };
-	struct kfl_src src = { .read = kf_xdp_read, .ctx = &p };
-	u32 len = xdp_get_buff_len(xb);
+	struct kfl_src src;
+	struct kf_pkt p;
 
-	if (offset > len)
+	if (!kf_xdp_src((struct xdp_buff *)xdp, offset, &p, &src))
 		return -EINVAL;
-	src.len = len - offset;
 	return kf_pb_varint(&src, &field, 1, value);
 }

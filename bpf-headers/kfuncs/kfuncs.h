@@ -4,9 +4,12 @@
 #define _KFUNCS_KFUNCS_H
 
 #include <kfunc/version.h>
+#include <kfuncs/dns.h>
 #include <kfuncs/file.h>
 #include <kfuncs/hash.h>
+#include <kfuncs/http.h>
 #include <kfuncs/mem.h>
+#include <kfuncs/packet.h>
 #include <kfuncs/proto.h>
 #include <kfuncs/string.h>
 #include <kfuncs/strstr.h>

@@ -171,6 +171,27 @@ int neg_xdp_fake_ctx(struct xdp_md *xdp)
 	return kf_xdp_pb_get_varint(&fake, 0, 1, &v) ? XDP_DROP : XDP_PASS;
 }
 
+/* The same for the packet search and DNS kfuncs of each context. */
+SEC("xdp")
+int neg_skb_memmem_from_xdp(struct xdp_md *xdp)
+{
+	return kf_skb_memmem((struct __sk_buff *)xdp, 0, ~0U, buf, 4) ? XDP_DROP : XDP_PASS;
+}
+
+SEC("tc")
+int neg_skb_dns_fake_ctx(struct __sk_buff *skb)
+{
+	struct __sk_buff fake = {};
+
+	return kf_skb_dns_name(&fake, 42, 12, buf, sizeof(buf));
+}
+
+SEC("syscall")
+int neg_xdp_memmem_from_syscall(void *ctx)
+{
+	return kf_xdp_memmem(ctx, 0, ~0U, buf, 4);
+}
+
 /* KF_ACQUIRE: a reference must be released on every path. */
 SEC("syscall")
 int neg_task_unreleased(void *ctx)

@@ -53,6 +53,12 @@ int every_kfunc(void *ctx)
 	r += kf_pb_get_varint(buf, 16, 1, &v) + kf_pb_get_bytes(buf, 16, 1, buf, 8) +
 	     kf_pb_get_varint_path(buf, 16, path, sizeof(path), &v) +
 	     kf_skb_pb_get_varint(ctx, 0, 1, &v) + kf_xdp_pb_get_varint(ctx, 0, 1, &v);
+	r += kf_skb_memmem(ctx, 0, ~0U, buf, 4) + kf_skb_memcasemem(ctx, 0, ~0U, buf, 4) +
+	     kf_xdp_memmem(ctx, 0, ~0U, buf, 4) + kf_xdp_memcasemem(ctx, 0, ~0U, buf, 4);
+	r += kf_dns_name(buf, 32, 12, buf + 32, 32) +
+	     kf_skb_dns_name(ctx, 42, 12, buf, 32) + kf_xdp_dns_name(ctx, 42, 12, buf, 32) +
+	     kf_domain_match(buf, 16, buf + 16, 16);
+	r += kf_http_header(buf, 32, buf + 32, 32) + kf_skb_http_header(ctx, 42, buf, 32);
 	t = kf_task_from_vpid(1);
 	if (t) {
 		r += kf_task_cgroup_path(t, buf, 16) + kf_task_exe_path(t, buf, 16);

@@ -95,6 +95,9 @@ tests "$dir/file_test"
 # Command lines, environments and container ids against /proc and cgroup
 # trees made in each container runtime's layout.
 tests "$dir/proc_test"
+# Packet search, DNS names, HTTP headers: test-run packets (linear,
+# multi-buffer XDP) and real non-linear datagrams over lo.
+tests "$dir/packet_test"
 
 # Every kfunc that reads or writes a buffer, on buffers of every size from
 # 0 to 64 and around the word and block boundaries its code uses, ending
