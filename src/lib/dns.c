@@ -71,6 +71,17 @@ static inline void kfl_dns_put(char *out, unsigned int out_len, unsigned int *tl
 	(*tlen)++;
 }
 
+/*
+ * The bytes a label's text escapes, a bit each for 0-127: under 0x21,
+ * " $ ( ) . ; @ \ and 0x7f (bytes over 0x7f are all escaped).
+ */
+static const unsigned long long kfl_dns_esc[2] = { 0x08004315ffffffffULL, 0x8000000010000001ULL };
+
+static inline int kfl_dns_plain(unsigned char b)
+{
+	return b < 128 && !(kfl_dns_esc[b >> 6] >> (b & 63) & 1);
+}
+
 /* Append the presentation form of byte @b of a label. */
 static void kfl_dns_put_byte(char *out, unsigned int out_len, unsigned int *tlen,
 			     unsigned char b)
@@ -145,7 +156,14 @@ long kfl_dns_name(const struct kfl_src *src, unsigned int off, char *out, unsign
 			return err;
 		if (tlen)
 			kfl_dns_put(out, out_len, &tlen, '.');
-		for (i = 1; i <= n; i++)
+		i = 1;
+		/* Plain bytes while the whole label fits: no escape, no size check. */
+		if (tlen < out_len - 1 && out_len - 1 - tlen >= n) {
+			for (; i <= n && kfl_dns_plain(p[i]); i++)
+				out[tlen + i - 1] = p[i] | ((unsigned char)(p[i] - 'A') < 26) << 5;
+			tlen += i - 1;
+		}
+		for (; i <= n; i++)
 			kfl_dns_put_byte(out, out_len, &tlen, p[i]);
 		pos += n + 1;
 	}
