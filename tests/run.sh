@@ -193,7 +193,7 @@ vm_prepare() {
 	sh "$top/tests/testbed/kfunc-list.sh" "$top/bpf-headers/kfuncs" "$kver" >"$run/kfuncs.txt"
 	cp "$top/tests/bpf/negative.expect" "$run/"
 	for f in kfunc_test task_test file_test proc_test packet_test bounds stress pb_traffic negative.bpf.o hello strstr memzero \
-		tasks hash pbfilter filesnoop kfunc-run hello.bpf.o; do
+		tasks hash pbfilter filesnoop dnsblock hostfilter kfunc-run hello.bpf.o; do
 		cp "$build/bpf/out/$f" "$run/" 2>/dev/null
 	done
 	# The 6.1 module with its kfunc set zeroed (btf_tests): must not load.

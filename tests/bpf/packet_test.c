@@ -272,6 +272,68 @@ static void test_dns(int xdp)
 	}
 }
 
+/*
+ * The limits, in one message: at 12 a name of exactly 255 bytes on the
+ * wire (labels of 63, 63, 63 and 61 bytes), at 267 one of 256; at 523
+ * "z", then a chain of 128 pointers, each to the one before (the first to
+ * 523): the name at the 127th follows 127 pointers, at the 128th 128; at
+ * 782 a label type 0x40.
+ */
+static void test_dns_limits(int xdp)
+{
+	static const unsigned int labels[2][4] = { { 63, 63, 63, 61 }, { 63, 63, 63, 62 } };
+	static const struct {
+		const char *what;
+		unsigned int off;
+		long long want;
+		unsigned int text_len;
+	} cases[] = {
+		{ "a name of 255 bytes on the wire", 12, 267, 253 },
+		{ "a name of 256 bytes on the wire", 267, -EBADMSG, 0 },
+		{ "a name that follows 127 pointers", 523 + 3 + 2 * 126, 523 + 3 + 2 * 127, 1 },
+		{ "a name that follows 128 pointers", 523 + 3 + 2 * 127, -EBADMSG, 0 },
+		{ "a length byte of label type 0x40", 523 + 3 + 2 * 128, -EBADMSG, 0 },
+	};
+	unsigned char m[1024] = { 0 };
+	unsigned int at = 12, i, j, k, prev;
+	size_t n, text_len;
+	int err;
+
+	for (i = 0; i < 2; i++) {
+		for (j = 0; j < 4; j++) {
+			m[at++] = labels[i][j];
+			for (k = 0; k < labels[i][j]; k++)
+				m[at++] = 'a';
+		}
+		m[at++] = 0;
+	}
+	memcpy(m + at, "\1z", 3);
+	prev = at;
+	at += 3;
+	for (i = 0; i < 128; i++, at += 2) {
+		m[at] = 0xc0 | prev >> 8;
+		m[at + 1] = prev;
+		prev = at;
+	}
+	memcpy(m + at, "\x40" "a", 3);
+	at += 3;
+	n = frame(m, at);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		skel->bss->mode = MODE_DNS;
+		skel->bss->msg_off = PAYLOAD;
+		skel->bss->name_off = cases[i].off;
+		skel->bss->name_size = sizeof(skel->bss->name);
+		err = run(xdp, n);
+		text_len = 0;
+		if (cases[i].want >= 0)
+			text_len = strlen(skel->bss->name);
+		report(!err && skel->bss->ret == cases[i].want && text_len == cases[i].text_len,
+		       "%s_dns_name: %s: %lld, text of %zu bytes (want %lld, %u)", kind(xdp),
+		       cases[i].what, (long long)skel->bss->ret, text_len, cases[i].want,
+		       cases[i].text_len);
+	}
+}
+
 /* @len bytes of back-to-back 17-byte names "\3www\7example\3com\0". */
 static void tile_names(unsigned char *p, size_t len)
 {
@@ -556,6 +618,8 @@ int main(void)
 	test_every_pos(1, 9000);
 	test_dns(0);
 	test_dns(1);
+	test_dns_limits(0);
+	test_dns_limits(1);
 	test_every_name(0, 3000);
 	test_every_name(1, 9000);
 	test_dns_mem();

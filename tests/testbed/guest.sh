@@ -240,6 +240,228 @@ filesnoop_test() {
 }
 filesnoop_test "$dir"
 
+# examples/dnsblock: dnsmasq in one namespace answers A records for a few
+# names; the filter on its veth (XDP) drops the queries for a list's
+# names, which dig asks from the other namespace with upper case, exact,
+# "*." and "." patterns and a name that merely ends like a listed one.
+# Exactly the names off the list must be answered, with their address.
+# Hand-made queries: a plain one is answered; one whose question is a
+# compression loop, and one whose forward pointer leads to a listed name
+# (dnsmasq follows it), are dropped as malformed. Then the counters. A
+# list with a line that is not a pattern is refused at load.
+dnsb_dig() {
+	out=$(ip netns exec kfdb dig +time=1 +tries=1 "@$1" "$2" A 2>&1)
+	if [ $? -eq 9 ]; then
+		echo timeout
+		return
+	fi
+	echo "$out" | sed -n 's/.*status: \([A-Z]*\),.*/\1/p' | tr '\n' ' '
+	echo "$out" | awk '$3 == "IN" && $4 == "A" { print $5 }' | paste -sd' ' -
+}
+dnsblock_test() {
+	bin=$1
+	printf '# a list with a mistake\nok.test\n\n*.also-ok.test\nbad..test\n' >/tmp/dnsb-bad1.list
+	printf 'ok.test\nads.*.test # a glob, not a pattern\n' >/tmp/dnsb-bad2.list
+	"$bin/dnsblock" lo /tmp/dnsb-bad1.list >/tmp/dnsb-bad1.out 2>&1
+	rc1=$?
+	"$bin/dnsblock" lo /tmp/dnsb-bad2.list >/tmp/dnsb-bad2.out 2>&1
+	rc2=$?
+	if [ $rc1 -eq 1 ] && [ $rc2 -eq 1 ] &&
+		grep -qxF "dnsblock: /tmp/dnsb-bad1.list:5: not a domain pattern: 'bad..test' (Invalid argument)" /tmp/dnsb-bad1.out &&
+		grep -qxF "dnsblock: /tmp/dnsb-bad2.list:2: not a domain pattern: 'ads.*.test' (Invalid argument)" /tmp/dnsb-bad2.out; then
+		ok "tree-built example dnsblock refuses a list with 'bad..test' on line 5, or 'ads.*.test' on line 2, naming the line (kf_domain_match checks each pattern at load)"
+	else
+		not_ok "tree-built example dnsblock refuses a list with a bad pattern, naming the line (exit $rc1, $rc2)"
+		cat /tmp/dnsb-bad1.out /tmp/dnsb-bad2.out | sed 's/^/    /'
+	fi
+
+	ip netns del kfda 2>/dev/null
+	ip netns del kfdb 2>/dev/null
+	if ! { ip netns add kfda && ip netns add kfdb &&
+		ip link add kfdva type veth peer name kfdvb &&
+		ip link set kfdva netns kfda && ip link set kfdvb netns kfdb &&
+		ip -n kfda addr add 10.78.0.1/24 dev kfdva &&
+		ip -n kfda addr add fd78::1/64 dev kfdva nodad &&
+		ip -n kfdb addr add 10.78.0.2/24 dev kfdvb &&
+		ip -n kfdb addr add fd78::2/64 dev kfdvb nodad &&
+		ip -n kfda link set kfdva up && ip -n kfdb link set kfdvb up; } \
+		>/tmp/dnsb-net.log 2>&1; then
+		not_ok "tree-built example dnsblock: set up two namespaces and a veth pair"
+		sed 's/^/    /' /tmp/dnsb-net.log
+		return
+	fi
+	cat >/tmp/dnsb.list <<'LIST'
+# dnsblock's test list
+ads.blocked.test	# this name only
+*.tracker.test		# the names under tracker.test
+
+  .example.test		# example.test and the names under it
+LIST
+	ip netns exec kfda dnsmasq --keep-in-foreground --log-facility=- --log-queries \
+		--conf-file=/dev/null --no-resolv --no-hosts --pid-file=/tmp/dnsb-dnsmasq.pid \
+		--user=root --bind-interfaces --listen-address=10.78.0.1 --listen-address=fd78::1 \
+		--address=/allowed.test/10.0.0.1 --address=/ads.blocked.test/10.0.0.2 \
+		--address=/tracker.test/10.0.0.3 --address=/example.test/10.0.0.4 \
+		--address=/badexample.test/10.0.0.5 >/tmp/dnsb-dnsmasq.log 2>&1 &
+	server=$!
+	ip netns exec kfda "$bin/dnsblock" kfdva /tmp/dnsb.list >/tmp/dnsb.out 2>&1 &
+	filter=$!
+	wait_for 'started' /tmp/dnsb-dnsmasq.log 300
+	wait_for '^dnsblock: attached' /tmp/dnsb.out 300
+	mode=$(sed -n 's/^dnsblock: attached to kfdva (\(xdp [a-z]*\)).*/\1/p' /tmp/dnsb.out)
+	got=''
+	want=''
+	for q in allowed.test=10.0.0.1 x.ads.blocked.test=10.0.0.2 tracker.test=10.0.0.3 \
+		badexample.test=10.0.0.5 ads.blocked.test= ADS.Blocked.TEST= a.tracker.test= \
+		a.b.tracker.test= example.test= WWW.example.test= \
+		6/allowed.test=10.0.0.1 6/ads.blocked.test=; do
+		name=${q%=*} addr=${q#*=} at=10.78.0.1
+		case $name in 6/*) name=${name#6/} at=fd78::1 ;; esac
+		got="$got [$q $(dnsb_dig "$at" "$name")]"
+		want="$want [$q ${addr:+NOERROR }${addr:-timeout}]"
+	done
+	ip netns exec kfdb python3 - 10.78.0.1 >/tmp/dnsb-py.out 2>&1 <<'PY'
+import socket, struct, sys
+
+def ask(what, question):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.settimeout(1)
+    s.sendto(struct.pack(">6H", 1, 0x0100, 1, 0, 0, 0) + question, (sys.argv[1], 53))
+    try:
+        r = s.recv(512)
+        print(what, "rcode", r[3] & 15, "address", socket.inet_ntoa(r[-4:]))
+    except socket.timeout:
+        print(what, "timeout")
+
+ask("plain", b"\7allowed\4test\0\0\1\0\1")
+# The name is a pointer to itself.
+ask("loop", b"\xc0\x0c\0\1\0\1")
+# The name is a pointer to ads.blocked.test after the question.
+ask("forward", b"\xc0\x12\0\1\0\1\3ads\7blocked\4test\0")
+PY
+	kill -INT "$filter"
+	wait "$filter"
+	rc=$?
+	{ kill "$server" && wait "$server"; } 2>/dev/null
+	if [ "$got" = "$want" ] && [ -n "$mode" ]; then
+		ok "tree-built example dnsblock ($mode): dig gets NOERROR and the address for exactly the names off the list: allowed.test, x.ads.blocked.test (ads.blocked.test is exact), tracker.test (not under *.tracker.test), badexample.test (.example.test goes by labels); and times out for ads.blocked.test, ADS.Blocked.TEST, a.tracker.test, a.b.tracker.test, example.test, WWW.example.test; over IPv6 too (allowed.test answered, ads.blocked.test not)"
+	else
+		not_ok "tree-built example dnsblock (${mode:-not attached}): dig answers exactly the names off the list"
+		echo "    got: $got"
+		echo "    want:$want"
+	fi
+	py=$(paste -sd, /tmp/dnsb-py.out)
+	if [ "$py" = "plain rcode 0 address 10.0.0.1,loop timeout,forward timeout" ]; then
+		ok "tree-built example dnsblock: of three hand-made queries, the plain one for allowed.test is answered 10.0.0.1; the one whose name is a compression loop, and the one whose forward pointer leads to ads.blocked.test (dnsmasq follows it), get no answer"
+	else
+		not_ok "tree-built example dnsblock: hand-made queries: got [$py]"
+		sed 's/^/    /' /tmp/dnsb-py.out
+	fi
+	stats=$(sed -n 's/^dnsblock: \([0-9]* passed.*\)/\1/p' /tmp/dnsb.out)
+	case $stats in
+	"6 passed, 7 dropped, 2 malformed, "[1-9]*" not DNS") counted=1 ;;
+	*) counted= ;;
+	esac
+	if [ $rc -eq 0 ] && [ -n "$counted" ]; then
+		ok "tree-built example dnsblock counts what was sent: $stats (ARP, neighbour discovery), and exits 0 on SIGINT"
+	else
+		not_ok "tree-built example dnsblock: counters [$stats], want 6 passed, 7 dropped, 2 malformed, N not DNS (exit $rc)"
+		cat /tmp/dnsb.out /tmp/dnsb-dnsmasq.log | sed 's/^/    /'
+	fi
+	ip netns del kfda
+	ip netns del kfdb
+}
+dnsblock_test "$dir"
+
+# examples/hostfilter: python's http.server in one namespace, the filter
+# on its veth's tc ingress with the glob '*.blocked.test', curl in the
+# other namespace with several Host fields: the matching ones (in any
+# case, with a port, with a final dot) time out, the others get 200, as
+# does a request whose headers end in a second segment. The server must
+# have seen exactly the requests that passed.
+hf_curl() {
+	if [ -n "$1" ]; then
+		code=$(ip netns exec kfhb curl -s -m 2 -o /dev/null -w '%{http_code}' \
+			-H "Host: $1" http://10.79.0.1:8080/)
+	else
+		code=$(ip netns exec kfhb curl -s -m 2 -o /dev/null -w '%{http_code}' \
+			http://10.79.0.1:8080/)
+	fi
+	rc=$?
+	[ $rc -eq 28 ] && code=timeout
+	echo "$code"
+}
+hostfilter_test() {
+	bin=$1
+	ip netns del kfha 2>/dev/null
+	ip netns del kfhb 2>/dev/null
+	if ! { ip netns add kfha && ip netns add kfhb &&
+		ip link add kfhva type veth peer name kfhvb &&
+		ip link set kfhva netns kfha && ip link set kfhvb netns kfhb &&
+		ip -n kfha addr add 10.79.0.1/24 dev kfhva &&
+		ip -n kfhb addr add 10.79.0.2/24 dev kfhvb &&
+		ip -n kfha link set kfhva up && ip -n kfhb link set kfhvb up; } \
+		>/tmp/hf-net.log 2>&1; then
+		not_ok "tree-built example hostfilter: set up two namespaces and a veth pair"
+		sed 's/^/    /' /tmp/hf-net.log
+		return
+	fi
+	rm -rf /tmp/hf-www
+	mkdir -p /tmp/hf-www && echo hello >/tmp/hf-www/index.html
+	ip netns exec kfha python3 -u -m http.server 8080 --bind 10.79.0.1 \
+		--directory /tmp/hf-www >/tmp/hf-server.log 2>&1 &
+	server=$!
+	ip netns exec kfha "$bin/hostfilter" kfhva 8080 '*.blocked.test' >/tmp/hf.out 2>&1 &
+	filter=$!
+	wait_for '^Serving HTTP' /tmp/hf-server.log 300
+	wait_for '^hostfilter: attached' /tmp/hf.out 300
+	got=
+	for h in x.blocked.test X.BLOCKED.test:8080 y.x.blocked.test. ok.test blocked.test ""; do
+		got="$got [${h:-default}: $(hf_curl "$h")]"
+	done
+	ip netns exec kfhb python3 - 10.79.0.1 8080 >/tmp/hf-py.out 2>&1 <<'PY'
+import socket, sys, time
+
+s = socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=2)
+s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+s.sendall(b"GET / HTTP/1.1\r\nHost: ok.test\r\n")
+time.sleep(0.2)
+s.sendall(b"X-Second-Segment: yes\r\nConnection: close\r\n\r\n")
+print(s.recv(100).split(b"\r\n")[0].decode())
+PY
+	got="$got [split: $(cat /tmp/hf-py.out)]"
+	# Before the filter goes: TCP still resends the dropped requests.
+	{ kill "$server" && wait "$server"; } 2>/dev/null
+	served=$(grep -c '"GET / HTTP/1.1" 200' /tmp/hf-server.log)
+	kill -INT "$filter"
+	wait "$filter"
+	rc=$?
+	want=" [x.blocked.test: timeout] [X.BLOCKED.test:8080: timeout] [y.x.blocked.test.: timeout]"
+	want="$want [ok.test: 200] [blocked.test: 200] [default: 200] [split: HTTP/1.0 200 OK]"
+	if [ "$got" = "$want" ] && [ "$served" -eq 4 ]; then
+		ok "tree-built example hostfilter (glob '*.blocked.test'): curl times out for Host x.blocked.test, X.BLOCKED.test:8080 and y.x.blocked.test.; gets 200 for ok.test, blocked.test and the default Host (the address), and so does a request whose headers end in a second segment; the server saw exactly these 4 requests"
+	else
+		not_ok "tree-built example hostfilter: got$got, want$want; the server saw $served requests"
+		cat /tmp/hf.out /tmp/hf-server.log | sed 's/^/    /'
+	fi
+	stats=$(sed -n 's/^hostfilter: \([0-9]* passed.*\)/\1/p' /tmp/hf.out)
+	dropped=$(echo "$stats" | sed -n 's/.* \([0-9]*\) dropped.*/\1/p')
+	case $stats in
+	"4 passed, "*" dropped, "[1-9]*" other") counted=1 ;;
+	*) counted= ;;
+	esac
+	if [ $rc -eq 0 ] && [ -n "$counted" ] && [ "$dropped" -ge 3 ]; then
+		ok "tree-built example hostfilter counts $stats (3 requests dropped, each sent again by TCP; other: handshakes, ACKs, the second segment), and exits 0 on SIGINT"
+	else
+		not_ok "tree-built example hostfilter: counters [$stats], want 4 passed, 3 or more dropped, some other (exit $rc)"
+		sed 's/^/    /' /tmp/hf.out
+	fi
+	ip netns del kfha
+	ip netns del kfhb
+	rm -rf /tmp/hf-www
+}
+hostfilter_test "$dir"
+
 # kfunc-run: attach hello, see it fire, detach on SIGINT.
 "$dir/kfunc-run" "$dir/hello.bpf.o" hello_fentry >/tmp/run.out 2>&1 &
 runner=$!
