@@ -36,18 +36,15 @@ struct kfl_dns_cur {
 
 /*
  * Point *@p at the @n bytes (1 to KFL_DNS_WIN) at @pos, which the caller
- * has checked end at or before the message's end: 0 or a negative errno.
+ * has checked end at or before the message's end, through @read: 0 or a
+ * negative errno.
  */
-static int kfl_dns_get(struct kfl_dns_cur *c, unsigned int pos, unsigned int n,
-		       const unsigned char **p)
+static int kfl_dns_fetch(struct kfl_dns_cur *c, unsigned int pos, unsigned int n,
+			 const unsigned char **p)
 {
 	unsigned int want;
 	int err;
 
-	if (c->data) {
-		*p = c->data + pos;
-		return 0;
-	}
 	if (pos < c->woff || pos - c->woff >= c->wlen || c->wlen - (pos - c->woff) < n) {
 		want = c->src->len - pos;
 		if (want > KFL_DNS_WIN)
@@ -63,45 +60,57 @@ static int kfl_dns_get(struct kfl_dns_cur *c, unsigned int pos, unsigned int n,
 	return 0;
 }
 
-/* Append @ch to the text: written while it fits before the NUL, always counted. */
-static inline void kfl_dns_put(char *out, unsigned int out_len, unsigned int *tlen, char ch)
+/* kfl_dns_fetch, or in flat memory the bytes where they are. */
+static inline int kfl_dns_get(struct kfl_dns_cur *c, unsigned int pos, unsigned int n,
+			      const unsigned char **p)
 {
-	if (*tlen < out_len - 1)
-		out[*tlen] = ch;
-	(*tlen)++;
+	if (c->data) {
+		*p = c->data + pos;
+		return 0;
+	}
+	return kfl_dns_fetch(c, pos, n, p);
 }
 
 /*
- * The bytes a label's text escapes, a bit each for 0-127: under 0x21,
- * " $ ( ) . ; @ \ and 0x7f (bytes over 0x7f are all escaped).
+ * Append @ch at @tlen of the text: written while it fits before the NUL,
+ * always counted. Return: the text's new length.
  */
-static const unsigned long long kfl_dns_esc[2] = { 0x08004315ffffffffULL, 0x8000000010000001ULL };
-
-static inline int kfl_dns_plain(unsigned char b)
+static inline unsigned int kfl_dns_put(char *out, unsigned int out_len, unsigned int tlen,
+				       char ch)
 {
-	return b < 128 && !(kfl_dns_esc[b >> 6] >> (b & 63) & 1);
+	if (tlen < out_len - 1)
+		out[tlen] = ch;
+	return tlen + 1;
 }
 
-/* Append the presentation form of byte @b of a label. */
-static void kfl_dns_put_byte(char *out, unsigned int out_len, unsigned int *tlen,
-			     unsigned char b)
+/*
+ * A label's byte as its text writes it when no escape is needed: 'A'-'Z'
+ * lowered, 0x21-0x7e but " $ ( ) . ; @ \ as they are; 0 for a byte that
+ * is escaped (under 0x21, those eight, 0x7f and over).
+ */
+static const unsigned char kfl_dns_text[256] = {
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x21, 0x00, 0x23, 0x00, 0x25, 0x26, 0x27, 0x00, 0x00, 0x2a, 0x2b, 0x2c, 0x2d, 0x00, 0x2f,
+	0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3a, 0x00, 0x3c, 0x3d, 0x3e, 0x3f,
+	0x00, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+	0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x5b, 0x00, 0x5d, 0x5e, 0x5f,
+	0x60, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+	0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x7e, 0x00,
+};
+
+/* Append the presentation form of byte @b of a label: the text's new length. */
+static unsigned int kfl_dns_put_byte(char *out, unsigned int out_len, unsigned int tlen,
+				     unsigned char b)
 {
-	switch (b) {
-	case '"': case '(': case ')': case '.': case ';': case '\\': case '@': case '$':
-		kfl_dns_put(out, out_len, tlen, '\\');
-		kfl_dns_put(out, out_len, tlen, b);
-		return;
-	}
-	if (b < 0x21 || b > 0x7e) {
-		kfl_dns_put(out, out_len, tlen, '\\');
-		kfl_dns_put(out, out_len, tlen, '0' + b / 100);
-		kfl_dns_put(out, out_len, tlen, '0' + b / 10 % 10);
-		kfl_dns_put(out, out_len, tlen, '0' + b % 10);
-		return;
-	}
-	if (b >= 'A' && b <= 'Z')
-		b += 'a' - 'A';
-	kfl_dns_put(out, out_len, tlen, b);
+	if (kfl_dns_text[b])
+		return kfl_dns_put(out, out_len, tlen, kfl_dns_text[b]);
+	tlen = kfl_dns_put(out, out_len, tlen, '\\');
+	if (b >= 0x21 && b <= 0x7e)
+		return kfl_dns_put(out, out_len, tlen, b);
+	tlen = kfl_dns_put(out, out_len, tlen, '0' + b / 100);
+	tlen = kfl_dns_put(out, out_len, tlen, '0' + b / 10 % 10);
+	return kfl_dns_put(out, out_len, tlen, '0' + b % 10);
 }
 
 long kfl_dns_name(const struct kfl_src *src, unsigned int off, char *out, unsigned int out_len)
@@ -109,6 +118,7 @@ long kfl_dns_name(const struct kfl_src *src, unsigned int off, char *out, unsign
 	struct kfl_dns_cur c;
 	const unsigned char *p;
 	unsigned int pos = off, start = off, end = 0, wire = 1, tlen = 0, hops = 0, len, n, i;
+	char *o;
 	int err;
 
 	if (!src || !out || !out_len)
@@ -155,22 +165,23 @@ long kfl_dns_name(const struct kfl_src *src, unsigned int off, char *out, unsign
 		if (err)
 			return err;
 		if (tlen)
-			kfl_dns_put(out, out_len, &tlen, '.');
+			tlen = kfl_dns_put(out, out_len, tlen, '.');
 		i = 1;
 		/* Plain bytes while the whole label fits: no escape, no size check. */
 		if (tlen < out_len - 1 && out_len - 1 - tlen >= n) {
-			for (; i <= n && kfl_dns_plain(p[i]); i++)
-				out[tlen + i - 1] = p[i] | ((unsigned char)(p[i] - 'A') < 26) << 5;
-			tlen += i - 1;
+			o = out + tlen;
+			for (; i <= n && kfl_dns_text[p[i]]; i++)
+				*o++ = kfl_dns_text[p[i]];
+			tlen = o - out;
 		}
 		for (; i <= n; i++)
-			kfl_dns_put_byte(out, out_len, &tlen, p[i]);
+			tlen = kfl_dns_put_byte(out, out_len, tlen, p[i]);
 		pos += n + 1;
 	}
 	if (!end)
 		end = pos + 1;
 	if (!tlen)
-		kfl_dns_put(out, out_len, &tlen, '.');	/* the root */
+		tlen = kfl_dns_put(out, out_len, tlen, '.');	/* the root */
 	if (tlen >= out_len) {
 		out[out_len - 1] = '\0';
 		return -KFL_E2BIG;
