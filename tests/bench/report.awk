@@ -15,6 +15,9 @@
 #   P kernel clock method depth status median min max runs calls
 #     verified_insns path_len got_len whole msg
 #                                one (path method, depth) (tests/bench/pathbench.c)
+#
+# The packet benchmark (tests/bench/pktbench.c) writes R lines too, of jobs
+# xmemmem (size: the packet's bytes) and dnsname (size: the name's labels).
 
 BEGIN {
 	FS = "\t"
@@ -49,6 +52,22 @@ BEGIN {
 	pbound["tetragon"] = "2048 steps, `bpf_loop`"
 	pbound["falco"] = "96 components, unrolled"
 	pbound["tracee"] = "20 steps, unrolled"
+	nxs = split("64 512 1500 9000", xsizes, " ")
+	nxi = split("kf loop cb win", ximpls, " ")
+	xname["kf"] = "`kf_xdp_memmem`"
+	xname["loop"] = "bounded loop, direct packet access"
+	xname["cb"] = "`bpf_loop`, `bpf_xdp_load_bytes()` of 16 B a position"
+	xname["win"] = "`bpf_loop`, 256 positions a call (one `bpf_xdp_load_bytes()`)"
+	xshort["loop"] = "bounded loop"
+	xshort["cb"] = "bpf_loop, 1 a call"
+	xshort["win"] = "bpf_loop, 256 a call"
+	nds = split("2 5 10", dsizes, " ")
+	ndi = split("kf walk bcc", dimpls, " ")
+	dname["kf"] = "`kf_xdp_dns_name`"
+	dname["walk"] = "label walk to text (bcc's loop, `kf_dns_name`'s text)"
+	dname["bcc"] = "bcc's copy (the wire form)"
+	dshort["walk"] = "label walk"
+	dshort["bcc"] = "bcc's copy"
 }
 
 $1 == "M" { meta[$2] = $3; next }
@@ -62,6 +81,10 @@ $1 == "R" {
 	st[key] = $7; med[key] = $8; lo[key] = $9; hi[key] = $10; nruns[key] = $11
 	rep[key] = $12; ver[key] = $13; xl[key] = $14; proc[key] = $15
 	states[key] = $16; peak[key] = $17; vus[key] = $18; lms[key] = $19; msg[key] = $20
+	if ($5 == "loopmax")
+		lmax[k] = key	# searched under one clock
+	if ($4 == "xmemmem" || $4 == "dnsname")
+		xseen = 1
 	next
 }
 
@@ -186,6 +209,27 @@ function best(k, c, j, s,   b, m, x) {
 	return b
 }
 
+# The fastest pure-BPF program of packet job j that verified and ran at s,
+# or "".
+function xbest(k, c, j, s,   b, m, x, n, im) {
+	b = ""
+	n = j == "xmemmem" ? nxi : ndi
+	for (m = 2; m <= n; m++) {
+		im = j == "xmemmem" ? ximpls[m] : dimpls[m]
+		x = k SUBSEP c SUBSEP j SUBSEP im SUBSEP s
+		if (ok(x) && (b == "" || med[x] < med[k SUBSEP c SUBSEP j SUBSEP b SUBSEP s]))
+			b = im
+	}
+	return b
+}
+
+# One packet program's figure, or what happened instead.
+function xcell(key) {
+	if ((key in st) && st[key] == "blind")
+		return "blind: sees the linear part only"
+	return cell(key, 1)
+}
+
 function jstr(s) {
 	gsub(/\\/, "\\\\", s)
 	gsub(/"/, "\\\"", s)
@@ -248,6 +292,26 @@ END {
 			       sprintf("%s vs %s (%s, %s; net of the timing's own %s)", fmt(pnet(k, c, "kf", 16)),
 				       fmt(pnet(k, c, b, 16)), b, pwhole[k SUBSEP c SUBSEP b SUBSEP 16] == "yes" ? \
 				       "whole path" : "cut path", fmt(pmed[k SUBSEP c SUBSEP "none" SUBSEP 16])))
+		}
+	for (i = 1; i <= nk; i++)
+		for (ci = 1; ci <= nc; ci++) {
+			k = kernels[i]; c = clocks[ci]
+			kf = k SUBSEP c SUBSEP "xmemmem" SUBSEP "kf" SUBSEP 1500
+			b = xbest(k, c, "xmemmem", 1500)
+			if (ok(kf) && b != "") {
+				x = k SUBSEP c SUBSEP "xmemmem" SUBSEP b SUBSEP 1500
+				r = med[x] / med[kf]
+				target("kf_xdp_memmem 1500 B speed vs the fastest pure-BPF scan", k, c, r, 10, r >= 10,
+				       sprintf("%s vs %s (%s)", fmt(med[kf]), fmt(med[x]), xshort[b]))
+			}
+			kf = k SUBSEP c SUBSEP "dnsname" SUBSEP "kf" SUBSEP 5
+			b = xbest(k, c, "dnsname", 5)
+			if (ok(kf) && b != "") {
+				x = k SUBSEP c SUBSEP "dnsname" SUBSEP b SUBSEP 5
+				r = med[x] / med[kf]
+				target("kf_xdp_dns_name 5 labels speed vs the fastest pure-BPF label walk", k, c, r, 5, r >= 5,
+				       sprintf("%s vs %s (%s)", fmt(med[kf]), fmt(med[x]), dshort[b]))
+			}
 		}
 	split("strstr:memmem strcasestr:strcasestr strcmp:strcmp memchr:memchr", pairs, " ")
 	for (p = 1; p in pairs; p++) {
@@ -352,6 +416,7 @@ END {
 				printf "\n"
 			}
 		}
+	packets_stdout()
 	printf "\ntargets (judged under icount; TCG beside it):\n"
 	for (gi = 1; gi <= ngroups; gi++) {
 		g = groups[gi]
@@ -424,6 +489,58 @@ END {
 		markdown()
 }
 
+# A packet program's verifier cost, short: verified insns, or X and the
+# instructions processed before a refusal.
+function xver(x) {
+	return !(x in st) ? "-" : st[x] == "rejected" ? "X" proc[x] : ver[x]
+}
+
+function packets_stdout(   i, ci, k, c, m, s, x, b, kf, line, im, j, n, ns, sz, job, f) {
+	for (i = 1; i <= nk; i++)
+		for (ci = 1; ci <= nc; ci++) {
+			k = kernels[i]; c = clocks[ci]
+			for (j = 1; j <= 2; j++) {
+				job = j == 1 ? "xmemmem" : "dnsname"
+				n = j == 1 ? nxi : ndi
+				ns = j == 1 ? nxs : nds
+				if (!((k SUBSEP c SUBSEP job SUBSEP "kf" SUBSEP (j == 1 ? xsizes[1] : dsizes[1])) in st))
+					continue
+				printf "\n%s, %s, %s (median per run, / verified insns; X: refused after N insns)\n", \
+				       j == 1 ? "kf_xdp_memmem, packet bytes" : "kf_xdp_dns_name, name labels", k, clockname[c]
+				line = sprintf("%-22s", "")
+				for (s = 1; s <= ns; s++)
+					line = line sprintf(" %18s", j == 1 ? xsizes[s] " B" : dsizes[s] " labels")
+				print line
+				for (m = 1; m <= n + 1; m++) {
+					im = m > n ? "none" : j == 1 ? ximpls[m] : dimpls[m]
+					line = sprintf("%-22s", m == 1 ? (j == 1 ? "kf_xdp_memmem" : "kf_xdp_dns_name") : \
+						       m > n ? "empty (floor)" : j == 1 ? xshort[im] : dshort[im])
+					for (s = 1; s <= ns; s++) {
+						sz = j == 1 ? xsizes[s] : dsizes[s]
+						x = k SUBSEP c SUBSEP job SUBSEP im SUBSEP sz
+						line = line sprintf(" %18s", cell(x) " / " xver(x))
+					}
+					print line
+				}
+				line = sprintf("%-22s", "fastest pure / kf")
+				for (s = 1; s <= ns; s++) {
+					sz = j == 1 ? xsizes[s] : dsizes[s]
+					kf = k SUBSEP c SUBSEP job SUBSEP "kf" SUBSEP sz
+					b = xbest(k, c, job, sz)
+					line = line sprintf(" %18s", ok(kf) && b != "" ? \
+						ratio(med[k SUBSEP c SUBSEP job SUBSEP b SUBSEP sz] / med[kf]) " " b : "-")
+				}
+				print line
+				x = lmax[k]
+				if (j == 1 && x != "" && index(x, k SUBSEP c SUBSEP) == 1) {
+					split(x, f, SUBSEP)
+					printf "bounded loop: accepted up to a %d-byte packet (searched to 16 B), %s verified insns; %s\n", \
+					       f[5], ver[x], msg[x]
+				}
+			}
+		}
+}
+
 function mdp(s) {
 	print s > md
 }
@@ -471,12 +588,186 @@ function paths_md(   i, ci, k, c, m, d, x, kf, b, line) {
 	mdp("")
 }
 
+# The time table of packet job @job on kernel k under clock c.
+function packets_table(k, c, job,   n, ns, m, im, s, sz, x, b, kf, line, f) {
+	n = job == "xmemmem" ? nxi : ndi
+	ns = job == "xmemmem" ? nxs : nds
+	line = "| program"
+	for (s = 1; s <= ns; s++)
+		line = line " | " (job == "xmemmem" ? xsizes[s] " B" (xsizes[s] == 9000 ? " (fragments)" : "") : dsizes[s] " labels")
+	mdp("**" short(k) ", " c "**")
+	mdp("")
+	mdp(line " |")
+	line = "|---"
+	for (s = 1; s <= ns; s++)
+		line = line "|---:"
+	mdp(line "|")
+	for (m = 1; m <= n + 1; m++) {
+		im = m > n ? "none" : job == "xmemmem" ? ximpls[m] : dimpls[m]
+		line = "| " (m > n ? "empty XDP program (the floor)" : job == "xmemmem" ? xname[im] : dname[im])
+		for (s = 1; s <= ns; s++) {
+			sz = job == "xmemmem" ? xsizes[s] : dsizes[s]
+			line = line " | " xcell(k SUBSEP c SUBSEP job SUBSEP im SUBSEP sz)
+		}
+		mdp(line " |")
+	}
+	if (job == "xmemmem") {
+		line = "| **fastest pure BPF ÷ kfunc**"
+		for (s = 1; s <= ns; s++) {
+			sz = xsizes[s]
+			kf = k SUBSEP c SUBSEP job SUBSEP "kf" SUBSEP sz
+			b = xbest(k, c, job, sz)
+			line = line " | " (ok(kf) && b != "" ? "**" ratio(med[k SUBSEP c SUBSEP job SUBSEP b SUBSEP sz] / med[kf]) \
+			       "** (" xshort[b] ")" : "—")
+		}
+		mdp(line " |")
+	} else {
+		for (m = 2; m <= n; m++) {
+			line = "| **" dshort[dimpls[m]] " ÷ kfunc**"
+			for (s = 1; s <= ns; s++) {
+				sz = dsizes[s]
+				kf = k SUBSEP c SUBSEP job SUBSEP "kf" SUBSEP sz
+				x = k SUBSEP c SUBSEP job SUBSEP dimpls[m] SUBSEP sz
+				line = line " | " (ok(kf) && ok(x) ? "**" ratio(med[x] / med[kf]) "**" : "—")
+			}
+			mdp(line " |")
+		}
+	}
+	mdp("")
+}
+
+# One row of the packet programs' verifier table.
+function packets_vrow(x, what, bound,   f) {
+	if (!(x in st))
+		return
+	split(x, f, SUBSEP)
+	mdp("| " what " | " bound " | " (st[x] == "rejected" ? "—" : ver[x]) " | " proc[x] " | " states[x] " (" peak[x] ") | " \
+	    fmt(vus[x] * 1000) (f[2] != "icount" ? " (" f[2] ")" : "") " | " (st[x] == "rejected" ? "**refused**: `" msg[x] "`" : st[x] == "limit" ? \
+	    "the largest bound accepted, searched to 16 B with the loop's twin (its bound a `.rodata` constant set before the load); " msg[x] : \
+	    st[x] == "blind" ? "accepted; blind to the fragments" : "accepted") " |")
+}
+
+# Time per unit between two sizes of a packet job, under clock c: "—" when
+# either is missing.
+function slope(k, c, job, im, s1, s2, d,   x, y) {
+	x = k SUBSEP c SUBSEP job SUBSEP im SUBSEP s1
+	y = k SUBSEP c SUBSEP job SUBSEP im SUBSEP s2
+	if (!ok(x) || !ok(y) || d <= 0)
+		return "—"
+	return sprintf("%.1f", (med[y] - med[x]) / d)
+}
+
+# The instructions a byte under icount, per kernel, and why.
+function packets_why(   i, k, c, x, y, l2, l10, line) {
+	c = "icount"
+	if (!(c in cseen))
+		return
+	mdp("**Instructions a byte** (icount: the time between two sizes over the bytes between them; positions scanned for the searches, characters of the name for the DNS programs):")
+	mdp("")
+	mdp("| kernel | `kf_xdp_memmem` (512 → 1500 B) | bounded loop (64 → 512 B) | `bpf_loop`, 256 a call (512 → 1500 B) | `bpf_loop`, 1 a call (512 → 1500 B) | `kf_xdp_memmem`, fixed (64 B, less the floor) | `kf_xdp_dns_name` (2 → 10 labels) | label walk | bcc's copy |")
+	mdp("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+	for (i = 1; i <= nk; i++) {
+		k = kernels[i]
+		x = k SUBSEP c SUBSEP "xmemmem" SUBSEP "kf" SUBSEP 64
+		if (!(x in st) && !((k SUBSEP c SUBSEP "dnsname" SUBSEP "kf" SUBSEP 2) in st))
+			continue
+		y = k SUBSEP c SUBSEP "xmemmem" SUBSEP "none" SUBSEP 64
+		l2 = length(msg[k SUBSEP c SUBSEP "dnsname" SUBSEP "kf" SUBSEP 2])
+		l10 = length(msg[k SUBSEP c SUBSEP "dnsname" SUBSEP "kf" SUBSEP 10])
+		line = "| " short(k) " | " slope(k, c, "xmemmem", "kf", 512, 1500, 988) " | " \
+		       slope(k, c, "xmemmem", "loop", 64, 512, 448) " | " slope(k, c, "xmemmem", "win", 512, 1500, 988) " | " \
+		       slope(k, c, "xmemmem", "cb", 512, 1500, 988) " | " \
+		       (ok(x) && ok(y) ? sprintf("%.0f", med[x] - med[y]) : "—") " | " \
+		       slope(k, c, "dnsname", "kf", 2, 10, l10 - l2) " | " slope(k, c, "dnsname", "walk", 2, 10, l10 - l2) " | " \
+		       slope(k, c, "dnsname", "bcc", 2, 10, l10 - l2) " |"
+		mdp(line)
+	}
+	mdp("")
+	mdp("Why: `kf_xdp_memmem` hands the packet's pieces (the linear part, then each fragment) to kf_strstr's search (`kfl_memmem_blocks()`, `src/lib/memmem.c`), which tests a word of starts at a time (SWAR), and costs a fixed few hundred instructions a call (the call, the pieces' set-up, the search's): at 64 bytes the bounded loop, which has nothing to set up, is faster. Every pure-BPF scan tests a byte at a time, and the fastest of them, the 256-position `bpf_loop`, spreads the cost of a callback call and a helper call (a copy of 271 bytes) over 256 positions, and its scan of the copy costs less a byte than the bounded loop's scan of the packet (the table above). The kfunc's lead at 1500 bytes is therefore about the ratio of a byte loop to a word scan, which the table above gives; it is larger against the one-position `bpf_loop` (a callback call and a helper call at every position). The bounded loop leaves the verifier one branch to come back to per position, and past the bound given below (the verifier cost's table) it refuses the program (\"The sequence of 8193 jumps is too complex\"); it could not read the fragments anyway. The `bpf_loop` scans verify at any size and read fragments through the helper, the 256-position one at a verifier cost of hundreds of thousands of instructions (it walks the 256 steps of the inner loop; from 6.7 the verifier walks a callback again until its state converges).")
+	mdp("")
+	mdp("`kf_xdp_dns_name` decodes a byte at a time too (`kfl_dns_name()`, `src/lib/dns.c`): a table gives each byte of a label its text (or says to escape it), and while the label fits in the output nothing else is tested, so it costs about as few instructions a byte as bcc's copy, which only copies, and a third fewer than the label walk, which writes the same text (the table above). A byte-by-byte decoder cannot be 5 times faster than a byte-by-byte loop: the fixed cost of the call and of the decoder's checks weighs on names this short, and the kfunc's advantages are its verifier cost (a dozen instructions, where the walks are verified through each of their 255 iterations) and what the walks do not do (compression pointers, escapes, malformed names refused). Under TCG the ratios are lower.")
+	mdp("")
+}
+
+function packets_md(   i, ci, k, c, s, x, a, lin, names, n) {
+	mdp("## Packets: kf_xdp_memmem and DNS names")
+	mdp("")
+	mdp("`kf_xdp_memmem` and `kf_xdp_dns_name` (issue 15) against the pure-BPF code a BPF author writes for the same job (`tests/bench/pktbpf.bpf.c`; the kfunc programs are in `pktkf.bpf.c`, the loader is `pktbench.c`). Every program is an XDP program (`xdp.frags`) that `BPF_PROG_TEST_RUN` runs on one packet: Ethernet, IPv4 and UDP headers (42 bytes), then the payload. A figure is the kernel's average time per run (`duration`) over a `repeat` chosen for about " meta["tcg_ms"] " ms (TCG) or " meta["icount_ms"] " ms (icount), the median of " meta["tcg_runs"] " or " meta["icount_runs"] " runs (min–max beside it), every (program, packet) timed once in turn, then again, as in the tables above; it includes `BPF_PROG_TEST_RUN`'s own cost per run, the empty XDP program's (the last row of each table). A ratio is the pure-BPF program's median over the kfunc's, from the same VM and the same run. Each program's result is checked before it is timed: the needle's offset; the name's text, or for bcc's copy its wire form. Goals (issue 15): `kf_xdp_memmem` ≥ 10× faster than the fastest pure-BPF scan at 1500 bytes; `kf_xdp_dns_name` ≥ 5× faster than the pure-BPF label walk for a name of 5 labels, judged below against the faster of the two walks.")
+	mdp("")
+	lin = ""
+	for (i = 1; i <= nk && lin == ""; i++)
+		for (ci = 1; ci <= nc && lin == ""; ci++) {
+			x = kernels[i] SUBSEP clocks[ci] SUBSEP "xmemmem" SUBSEP "none" SUBSEP 9000
+			if (ok(x) && split(msg[x], a, " ") >= 3)
+				lin = a[3]
+		}
+	mdp("### Searching a packet: kf_xdp_memmem")
+	mdp("")
+	mdp("The payload is English-like text (kf_strstr's, `tests/bench/inputs.h`) whose last 16 bytes are the needle `password=hunter2`: every position is scanned. Each program searches from the payload's start. The **bounded loop** reads the packet in place (`data`, `data_end`), tests each position's first byte and compares the other 15 on a match; its bound is the packet's size, a constant as in a program written for that MTU (one program per size), and the loader also searches for the largest bound the verifier accepts (with a twin of the loop whose bound is a `.rodata` constant, set before each load). The **`bpf_loop()` scans** fetch the bytes with `bpf_xdp_load_bytes()`, which reads fragments too: 16 bytes at each position (a call of the callback and of the helper per position), or 271 bytes for 256 positions, scanned as the loop does. The 9000-byte packet is a multi-buffer packet (`xdp.frags`): " (lin != "" ? lin " bytes linear, the rest in page fragments" : "a linear part, the rest in page fragments") "; direct packet access reaches the linear part only.")
+	mdp("")
+	for (i = 1; i <= nk; i++)
+		for (ci = 1; ci <= nc; ci++)
+			if ((kernels[i] SUBSEP clocks[ci] SUBSEP "xmemmem" SUBSEP "kf" SUBSEP 64) in st)
+				packets_table(kernels[i], clocks[ci], "xmemmem")
+	names = ""
+	n = 0
+	for (s = 1; s <= nds; s++)
+		for (i = 1; i <= nk; i++)
+			for (ci = 1; ci <= nc; ci++) {
+				x = kernels[i] SUBSEP clocks[ci] SUBSEP "dnsname" SUBSEP "kf" SUBSEP dsizes[s]
+				if (ok(x) && !((dsizes[s]) in dseen)) {
+					dseen[dsizes[s]] = 1
+					names = names (n++ ? ", " : "") "`" msg[x] "` (" dsizes[s] ")"
+				}
+			}
+	mdp("### Decoding a DNS name: kf_xdp_dns_name")
+	mdp("")
+	mdp("A DNS query (header, then the question) whose name has 2, 5 or 10 labels" (names != "" ? ": " names : "") ". `kf_xdp_dns_name` decodes the question's name where it lies in the packet into a 256-byte buffer in `.bss`: its text as `dig` prints it. The pure-BPF programs walk the name as bcc's `examples/networking/dns_matching` does, a byte at a time in a loop bounded by 255 (the longest name in wire form), reading the packet in place (bcc's socket filter reads with `load_byte`): **bcc's copy** is its loop, which copies the bytes, length bytes included, up to the zero byte (the wire form, its hash map's key); the **label walk** is the same loop writing `kf_dns_name`'s text (a '.' for each length byte but the first, letters in lower case, a NUL). Neither follows a compression pointer, escapes a byte that is not a letter, digit or '-', or checks the name as the kfunc does: both do less than the kfunc. The header checks of bcc's program (Ethernet type, IP protocol, port 53, a query) are left out of every program.")
+	mdp("")
+	for (i = 1; i <= nk; i++)
+		for (ci = 1; ci <= nc; ci++)
+			if ((kernels[i] SUBSEP clocks[ci] SUBSEP "dnsname" SUBSEP "kf" SUBSEP 2) in st)
+				packets_table(kernels[i], clocks[ci], "dnsname")
+	packets_why()
+	mdp("### Verifier cost of the packet programs")
+	mdp("")
+	mdp("`verified_insns` from `bpf_prog_info` (the same under both clocks); processed instructions, states and time from the log's statistics (`BPF_LOG_STATS`; time under icount where it ran). A refused program: the instructions processed until the verifier gave up, and its message.")
+	mdp("")
+	for (i = 1; i <= nk; i++) {
+		k = kernels[i]
+		c = ("icount" in cseen) ? "icount" : clocks[1]
+		if (!((k SUBSEP c SUBSEP "xmemmem" SUBSEP "kf" SUBSEP 64) in st) && !((k SUBSEP c SUBSEP "dnsname" SUBSEP "kf" SUBSEP 2) in st))
+			continue
+		mdp("**" short(k) "**")
+		mdp("")
+		mdp("| program | bound | verified insns | processed | states (peak) | verification time | result |")
+		mdp("|---|---|---:|---:|---:|---:|---|")
+		x = k SUBSEP c SUBSEP "xmemmem" SUBSEP
+		packets_vrow(x "kf" SUBSEP 64, xname["kf"], "none")
+		for (s = 1; s <= nxs; s++)
+			packets_vrow(x "loop" SUBSEP xsizes[s], xname["loop"], xsizes[s] " B")
+		if (lmax[k] != "") {
+			split(lmax[k], a, SUBSEP)
+			packets_vrow(lmax[k], xname["loop"], a[5] " B")
+		}
+		packets_vrow(x "cb" SUBSEP 64, xname["cb"], "the packet's length")
+		packets_vrow(x "win" SUBSEP 64, xname["win"], "the packet's length")
+		x = k SUBSEP c SUBSEP "dnsname" SUBSEP
+		packets_vrow(x "kf" SUBSEP 2, dname["kf"], "none")
+		packets_vrow(x "walk" SUBSEP 2, dname["walk"], "255 B")
+		packets_vrow(x "bcc" SUBSEP 2, dname["bcc"], "255 B")
+		packets_vrow(x "none" SUBSEP 2, "empty XDP program", "—")
+		mdp("")
+	}
+}
+
 function markdown(   i, ci, k, c, ji, j, si, s, base, kf, b, t, x, m, p, pj, a, g, gi, n, first, vc) {
 	mdp("# Benchmarks")
 	mdp("")
 	mdp("Generated by `make bench` (`tests/bench/run.sh`) on " meta["date"] ", in " meta["seconds"] " s. Do not edit: run `make bench` again.")
 	mdp("")
-	mdp("- Kernels: " meta["kernels"] " (Debian's), each booted under QEMU " meta["qemu"] " (virtme-ng, " meta["guest_cpu"] ", 1 vCPU) on a host " meta["host_cpu"] ".")
+	mdp("- Kernels: " meta["kernels"] " (Debian's), each booted under QEMU " meta["qemu"] " (virtme-ng, " meta["guest_cpu"] ", 1 vCPU" \
+	    (meta["jobs"] != "" ? "; " meta["jobs"] " VM" (meta["jobs"] == 1 ? "" : "s") " of this run at a time" : "") ") on a host " meta["host_cpu"] ".")
 	mdp("- Mode: " meta["mode"] ".")
 	mdp("- Each figure: the median of " meta["tcg_runs"] " runs under TCG, " meta["icount_runs"] " under icount, (min–max) beside it. A run is one `BPF_PROG_TEST_RUN` of a tc program on a 64-byte packet, with `repeat` chosen for about " meta["tcg_ms"] " ms (TCG) or " meta["icount_ms"] " ms (icount); the figure is the kernel's average per call (`duration`). Every program runs once in turn, then again, so that a disturbance of the host touches one run of many programs. Inputs are in the program's `.bss` (a map value).")
 	mdp("")
@@ -531,6 +822,8 @@ function markdown(   i, ci, k, c, ji, j, si, s, base, kf, b, t, x, m, p, pj, a, 
 	mdp("")
 	if (npr)
 		paths_md()
+	if (xseen)
+		packets_md()
 	while ((getline line < whyfile) > 0)
 		mdp(line)
 	close(whyfile)
