@@ -31,6 +31,7 @@
 #include <strings.h>
 
 #include "../../src/lib/kfl.h"
+#include "../host/http_ref.h"
 
 #define POISON 0xa5
 #define WIN 64
@@ -110,94 +111,6 @@ static unsigned char *dup(const void *p, size_t n)
 	if (n)
 		memcpy(d, p, n);
 	return d;
-}
-
-/* The reference: the message cut into lines first, positions in size_t. */
-static int ref_tchar(unsigned char b)
-{
-	return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
-	       (b && strchr("!#$%&'*+-.^_`|~", b));
-}
-
-static int ref_digit(unsigned char b)
-{
-	return b >= '0' && b <= '9';
-}
-
-static int ref_line(const unsigned char *m, size_t len, size_t s, size_t *e, size_t *next)
-{
-	const unsigned char *lf = s < len ? memchr(m + s, '\n', len - s) : NULL;
-
-	if (!lf)
-		return 0;
-	*next = lf - m + 1;
-	*e = lf - m;
-	if (*e > s && m[*e - 1] == '\r')
-		(*e)--;
-	return 1;
-}
-
-static int ref_start_line(const unsigned char *m, size_t s, size_t e)
-{
-	size_t a, b;
-
-	if (e - s >= 5 && !memcmp(m + s, "HTTP/", 5)) {
-		if (e - s < 12 || memcmp(m + s, "HTTP/1.", 7) || !ref_digit(m[s + 7]) ||
-		    m[s + 8] != ' ' || !ref_digit(m[s + 9]) || !ref_digit(m[s + 10]) ||
-		    !ref_digit(m[s + 11]))
-			return 0;
-		return e - s == 12 || m[s + 12] == ' ';
-	}
-	for (a = s; a < e && ref_tchar(m[a]); a++)
-		;
-	if (a == s || a == e || m[a] != ' ')
-		return 0;
-	for (b = a + 1; b < e && m[b] >= 0x21 && m[b] <= 0x7e; b++)
-		;
-	if (b == a + 1 || b == e || m[b] != ' ')
-		return 0;
-	return e - b - 1 == 8 && !memcmp(m + b + 1, "HTTP/1.", 7) && ref_digit(m[b + 8]);
-}
-
-static long ref_http(const unsigned char *m, size_t len, const char *name, size_t name_len,
-		     char *out, size_t out_len)
-{
-	size_t nlen, s, e, next, colon, i, vs, ve, n;
-
-	if (!name || !out || !out_len)
-		return -EINVAL;
-	nlen = strnlen(name, name_len);
-	if (!nlen)
-		return -EINVAL;
-	for (i = 0; i < nlen; i++)
-		if (!ref_tchar(name[i]))
-			return -EINVAL;
-	if (!ref_line(m, len, 0, &e, &next) || !ref_start_line(m, 0, e))
-		return -EBADMSG;
-	for (s = next; ref_line(m, len, s, &e, &next); s = next) {
-		if (e == s)
-			break;
-		if (m[s] == ' ' || m[s] == '\t')
-			continue;
-		for (colon = s; colon < e && m[colon] != ':'; colon++)
-			;
-		if (colon == s || colon == e)
-			return -EBADMSG;
-		for (i = s; i < colon; i++)
-			if (!ref_tchar(m[i]))
-				return -EBADMSG;
-		if (colon - s != nlen || strncasecmp((const char *)m + s, name, nlen))
-			continue;
-		for (vs = colon + 1; vs < e && (m[vs] == ' ' || m[vs] == '\t'); vs++)
-			;
-		for (ve = e; ve > vs && (m[ve - 1] == ' ' || m[ve - 1] == '\t'); ve--)
-			;
-		n = ve - vs < out_len - 1 ? ve - vs : out_len - 1;
-		memcpy(out, m + vs, n);
-		out[n] = '\0';
-		return ve - vs;
-	}
-	return -ENOENT;
 }
 
 /* @out after a result @r, against the reference's @ref. */
