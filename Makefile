@@ -5,11 +5,14 @@
 #   make check         every test: host unit tests, then each kernel of the matrix in a VM
 #   make fuzz          every libFuzzer target for FUZZ_TIME seconds (default 300)
 #   make bench         kfuncs vs pure BPF vs upstream kfuncs, in the VMs (docs/benchmarks.md)
-#   make deb           the Debian packages kfunc-dkms and kfunc-sdk, in build/deb/
-#   make rpm           the RPM packages, in build/rpm/
+#   make deb           the Debian packages kfunc-dkms, kfunc-sdk, kfunc-tools, in build/deb/
+#   make rpm           the RPM packages, in build/rpm/ (RPMBUILD_FLAGS=--nodeps
+#                      where rpm knows no installed package, as on Debian)
 #   make docs          docs/locking.md from the lock table (src/locks.h)
+#   make tools         kfunc(8) (list, doctor, probe, run), in tools/kfunc/out/
 #   make install-dkms  module sources + dkms.conf into $(DESTDIR)/usr/src/kfunc-VERSION
 #   make install-sdk   BPF-side headers, uapi headers, kfunc-sdk.pc into $(DESTDIR)$(prefix)
+#   make install-tools kfunc(8), its man page and bash completion into $(DESTDIR)$(prefix)
 #   make clean
 #
 # KVER/KDIR pick the target kernel: make KVER=6.1.0-50-amd64
@@ -32,7 +35,7 @@ DKMS_FILES := Makefile COPYING src/Kbuild \
 	$(wildcard include/uapi/kfunc/*.h bpf-headers/kfuncs/*.h)
 
 .PHONY: all module clean clean-module check demo host-test fuzz bench version \
-	install-dkms install-sdk deb rpm docs
+	install-dkms install-sdk install-tools tools deb rpm docs
 
 all: module
 
@@ -62,6 +65,12 @@ install-sdk:
 	sed 's|@PREFIX@|$(prefix)|; s|@VERSION@|$(VERSION)|' bpf-headers/kfunc-sdk.pc.in \
 		>$(DESTDIR)$(prefix)/share/pkgconfig/kfunc-sdk.pc
 
+tools:
+	$(MAKE) -C tools/kfunc
+
+install-tools:
+	$(MAKE) -C tools/kfunc install DESTDIR=$(DESTDIR) prefix=$(prefix)
+
 # The packages are built from a copy of the source files (git's list in a
 # checkout, else every file but build/), so the tree stays clean and the
 # packages hold no build products.
@@ -79,9 +88,9 @@ rpm:
 	rm -rf build/rpm && mkdir -p build/rpm/SOURCES
 	tar -czf build/rpm/SOURCES/kfunc-$(VERSION).tar.gz \
 		--transform 's|^|kfunc-$(VERSION)/|' $(SOURCES)
-	rpmbuild -bb --define '_topdir $(CURDIR)/build/rpm' \
+	rpmbuild -bb $(RPMBUILD_FLAGS) --define '_topdir $(CURDIR)/build/rpm' \
 		--define 'kfunc_version $(VERSION)' rpm/kfunc.spec
-	@ls build/rpm/RPMS/noarch/*.rpm
+	@ls build/rpm/RPMS/*/*.rpm
 
 LOCKTABLE := tools/docs/locktable
 
@@ -110,6 +119,7 @@ clean: clean-module
 	rm -rf --one-file-system build
 	$(MAKE) -C tests/host clean
 	$(MAKE) -C tests/fuzz clean
+	$(MAKE) -C tools/kfunc clean
 
 clean-module:
 	rm -rf src/.btf $(BTFIDS) $(LOCKTABLE)

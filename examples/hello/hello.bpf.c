@@ -10,7 +10,7 @@
 #include <bpf/bpf_helpers.h>
 #include <kfuncs/test.h>
 
-/* The loader sets its own pid; 0 (as under kfunc-run) means every process. */
+/* The loader sets its own pid; 0 (as under kfunc run) means every process. */
 int target_pid;
 
 static __always_inline void hello(const char *how)

@@ -48,7 +48,7 @@ int main(void)
 		fprintf(stderr, "hello: cannot open the trace pipe: %s\n", strerror(errno));
 		goto out;
 	}
-	/* Only this process's line: kfunc-run may have printed others. */
+	/* Only this process's line: kfunc run may have printed others. */
 	snprintf(tag, sizeof(tag), " in pid %d:", getpid());
 	if (trigger_unlink("hello") || trace_read_line(fd, tag, msg, sizeof(msg), "hello"))
 		goto out;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Programs the verifier must reject: each misuses a kfunc the way a BPF
- * author might. guest.sh loads each with kfunc-run and asserts the exact
+ * author might. guest.sh loads each with `kfunc run` and asserts the exact
  * verifier message (the annotation guide quotes them).
  */
 #include <linux/bpf.h>
