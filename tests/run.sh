@@ -103,11 +103,13 @@ check() {
 	step "packages: make deb, make rpm, lintian, apt-get install in overlays of the roots"
 	pkg_ok=
 	pkg_build && pkg_install && pkg_ok=1
+	[ -n "$pkg_ok" ] && pkg_autopkgtest_start
 
 	vm_tests "$built"
 
 	if [ -n "$pkg_ok" ]; then
-		step "packages: upgrade, purge"
+		step "packages: autopkgtest (ran beside the VMs), upgrade, purge"
+		pkg_autopkgtest_end
 		pkg_finish
 	fi
 }
@@ -189,11 +191,14 @@ vm_prepare() {
 	rm -rf "$run"
 	mkdir -p "$run"
 	cp "$build/mod-$kver/src/kfunc.ko" "$top/tests/testbed/guest.sh" \
-		"$top/tests/testbed/guest-stress.sh" "$run/"
+		"$top/tests/testbed/guest-stress.sh" "$top/tests/testbed/guest-tools.sh" "$run/"
 	sh "$top/tests/testbed/kfunc-list.sh" "$top/bpf-headers/kfuncs" "$kver" >"$run/kfuncs.txt"
+	# Each kfunc's "Programs:" kind (all, tc, xdp, sleepable), for kfunc probe.
+	sh "$top/tools/kfunc/gen-table.sh" "$top" | sed 's/^KF_ROW("\([^"]*\)", "\([^"]*\)".*/\1 \2/' \
+		>"$run/programs.txt"
 	cp "$top/tests/bpf/negative.expect" "$run/"
 	for f in kfunc_test task_test file_test proc_test packet_test bounds stress pb_traffic negative.bpf.o hello strstr memzero \
-		tasks hash pbfilter filesnoop dnsblock hostfilter kfunc-run hello.bpf.o; do
+		tasks hash pbfilter filesnoop dnsblock hostfilter kfunc hello.bpf.o; do
 		cp "$build/bpf/out/$f" "$run/" 2>/dev/null
 	done
 	# The 6.1 module with its kfunc set zeroed (btf_tests): must not load.

@@ -241,9 +241,15 @@ build_bpf() {
 	fi
 	if in_root "$trixie" make -C /kfunc-build/bpf/examples OUT=/kfunc-build/bpf/out \
 		>"$logs/examples.log" 2>&1; then
-		result ok "build the examples (pkg-config kfunc-sdk: the tree's uninstalled .pc) and kfunc-run"
+		result ok "build the examples (pkg-config kfunc-sdk: the tree's uninstalled .pc)"
 	else
-		result not-ok "build the examples (pkg-config kfunc-sdk: the tree's uninstalled .pc) and kfunc-run" "$logs/examples.log"
+		result not-ok "build the examples (pkg-config kfunc-sdk: the tree's uninstalled .pc)" "$logs/examples.log"
+	fi
+	if in_root "$trixie" make -C /kfunc-build/bpf/tools/kfunc OUT=/kfunc-build/bpf/out \
+		>"$logs/tools.log" 2>&1; then
+		result ok "build kfunc(8) with its probe programs embedded ($(grep -c '^KF_ROW' "$build/bpf/out/kfuncs.inc") kfuncs in its table)"
+	else
+		result not-ok "build kfunc(8) with its probe programs embedded" "$logs/tools.log"
 	fi
 }
 

@@ -8,7 +8,12 @@
 #   pkg_install    apt-get install the .debs: dkms builds kfunc for every
 #                  kernel with headers; a kernel whose headers come later gets
 #                  it from the kernel's own hook; a BPF program builds from
-#                  the installed SDK alone. The VMs then modprobe the result.
+#                  the installed SDK alone. The VMs then modprobe the result
+#                  and run kfunc doctor of the installed kfunc-tools.
+#   pkg_autopkgtest_start / pkg_autopkgtest_end
+#                  debian/tests (dkms-autopkgtest, then kfunc doctor -k on
+#                  its result) with autopkgtest in a fresh Debian 12
+#                  overlay, in the background while the VMs run
 #   pkg_finish     upgrade to a newer version, then purge: nothing left
 #   pkg_unmount    (trap) unmount the overlays
 
@@ -56,9 +61,10 @@ pkg_build() {
 	stage_tree pkgsrc
 	if in_root "$bookworm" make -C /kfunc-build/pkgsrc deb >"$log" 2>&1 &&
 		cp "$build"/pkgsrc/build/deb/*.deb "$pkg/debs/"; then
-		result ok "make deb builds kfunc-dkms and kfunc-sdk $v in Debian 12 ($(cd "$pkg/debs" && echo *.deb))"
+		ls "$pkg"/debs/kfunc-tools_*.deb >/dev/null &&
+		result ok "make deb builds kfunc-dkms, kfunc-sdk and kfunc-tools $v in Debian 12 ($(cd "$pkg/debs" && echo *.deb))"
 	else
-		result not-ok "make deb builds kfunc-dkms and kfunc-sdk in Debian 12" "$log"
+		result not-ok "make deb builds kfunc-dkms, kfunc-sdk and kfunc-tools in Debian 12" "$log"
 		return 1
 	fi
 
@@ -91,9 +97,9 @@ pkg_build() {
 	log=$logs/pkg-lintian.log
 	if in_root "$trixie" sh -c 'lintian --version; lintian --fail-on error,warning \
 		--display-info --pedantic /kfunc-build/pkg/debs/*.deb' >"$log" 2>&1; then
-		result ok "lintian ($(head -n 1 "$log")): no error or warning on both .debs ($(grep -c '^[IPX]:' "$log") info/pedantic tags)"
+		result ok "lintian ($(head -n 1 "$log")): no error or warning on the .debs ($(grep -c '^[IPX]:' "$log") info/pedantic tags)"
 	else
-		result not-ok "lintian: no error or warning on both .debs" "$log"
+		result not-ok "lintian: no error or warning on the .debs" "$log"
 	fi
 	grep -E '^[EWIPX]:' "$log" | sed 's/^/    /'
 
@@ -103,14 +109,15 @@ pkg_build() {
 
 pkg_build_rpm() {
 	log=$logs/pkg-rpm.log
-	if in_root "$trixie" make -C /kfunc-build/pkgsrc rpm >"$log" 2>&1 &&
-		cp "$build"/pkgsrc/build/rpm/RPMS/noarch/*.rpm "$pkg/rpms/"; then
+	# rpm on Debian knows no installed package: BuildRequires unchecked.
+	if in_root "$trixie" make -C /kfunc-build/pkgsrc rpm RPMBUILD_FLAGS=--nodeps >"$log" 2>&1 &&
+		cp "$build"/pkgsrc/build/rpm/RPMS/*/*.rpm "$pkg/rpms/"; then
 		result ok "make rpm builds $(cd "$pkg/rpms" && echo *.rpm)"
 	else
-		result not-ok "make rpm builds kfunc-dkms and kfunc-sdk RPMs" "$log"
+		result not-ok "make rpm builds kfunc-dkms, kfunc-sdk and kfunc-tools RPMs" "$log"
 		return 1
 	fi
-	in_root "$trixie" make -C /kfunc-build/pkgsrc-next rpm >"$logs/pkg-rpm-next.log" 2>&1 &&
+	in_root "$trixie" make -C /kfunc-build/pkgsrc-next rpm RPMBUILD_FLAGS=--nodeps >"$logs/pkg-rpm-next.log" 2>&1 &&
 		mkdir -p "$pkg/rpms-next" &&
 		cp "$build"/pkgsrc-next/build/rpm/RPMS/noarch/kfunc-dkms-*.rpm "$pkg/rpms-next/" ||
 		result not-ok "make rpm builds the next version for the upgrade test" "$logs/pkg-rpm-next.log"
@@ -123,6 +130,14 @@ pkg_build_rpm() {
 		for n in dkms sdk; do
 			test "$(rpm -qp --qf "%{ARCH}" kfunc-$n-*.rpm)" = noarch
 		done
+		test "$(rpm -qp --qf "%{ARCH}" kfunc-tools-*.rpm)" = x86_64
+		rpm -qlp kfunc-tools-*.rpm | tee /tmp/tools.files
+		for f in /usr/sbin/kfunc /usr/share/man/man8/kfunc.8.gz \
+			/usr/share/bash-completion/completions/kfunc; do
+			grep -qx "$f" /tmp/tools.files
+		done
+		rpm -qp --requires kfunc-tools-*.rpm | grep "^libbpf.so.1"
+		rpm -qp --recommends kfunc-dkms-*.rpm | grep -x kfunc-tools
 		rpm -qlp kfunc-dkms-*.rpm | tee /tmp/dkms.files
 		for f in dkms.conf Makefile src/Kbuild src/main.c tools/btf/module-btf.sh \
 			tools/btf/kfunc-btfids.c include/uapi/kfunc/version.h bpf-headers/kfuncs/strstr.h; do
@@ -147,7 +162,7 @@ pkg_build_rpm() {
 		echo "dkms.conf of the RPM:"
 		rpm2cpio kfunc-dkms-*.rpm | cpio -i --to-stdout "./usr/src/kfunc-$v/dkms.conf" 2>/dev/null |
 			grep "^PACKAGE_VERSION=\"$v\""' >"$log" 2>&1; then
-		result ok "rpm -qlp/--requires/--scripts: noarch, the /usr/src and SDK files, dkms add/build/install in %post, remove on erase only"
+		result ok "rpm -qlp/--requires/--scripts: dkms and sdk noarch, tools x86_64 with kfunc(8), its man page and completion; the /usr/src and SDK files, dkms add/build/install in %post, remove on erase only"
 	else
 		result not-ok "rpm -qlp/--requires/--scripts: files and scriptlets as specified" "$log"
 	fi
@@ -177,11 +192,12 @@ pkg_install() {
 			in_pkg trixie "dpkg -r linux-headers-amd64 linux-headers-$late" >"$log" 2>&1
 		fi
 		if in_pkg "$suite" 'cd /kfunc-build/pkg/debs
-			DEBIAN_FRONTEND=noninteractive apt-get install -y ./kfunc-dkms_*.deb ./kfunc-sdk_*.deb' \
-			>>"$log" 2>&1; then
-			result ok "$suite: apt-get install ./kfunc-dkms_*.deb ./kfunc-sdk_*.deb"
+			DEBIAN_FRONTEND=noninteractive apt-get install -y ./kfunc-dkms_*.deb ./kfunc-sdk_*.deb \
+				./kfunc-tools_*.deb
+			kfunc version' >>"$log" 2>&1; then
+			result ok "$suite: apt-get install ./kfunc-dkms_*.deb ./kfunc-sdk_*.deb ./kfunc-tools_*.deb ($(tail -n 1 "$log"))"
 		else
-			result not-ok "$suite: apt-get install ./kfunc-dkms_*.deb ./kfunc-sdk_*.deb" "$log"
+			result not-ok "$suite: apt-get install ./kfunc-dkms_*.deb ./kfunc-sdk_*.deb ./kfunc-tools_*.deb" "$log"
 			continue
 		fi
 		if [ "$suite" = trixie ]; then
@@ -259,7 +275,7 @@ pkg_sdk_program() {
 		# Its debug info names the installed headers, and no tree header.
 		grep -q /usr/include/kfuncs /tmp/sdk/out/strstr.bpf.o
 		! grep -q bpf-headers /tmp/sdk/out/strstr.bpf.o || exit 1
-		cd /tmp/sdk/out && cp hello strstr memzero tasks hash pbfilter kfunc-run /kfunc-build/pkg/sdk/bin/' >"$log" 2>&1; then
+		cd /tmp/sdk/out && cp hello strstr memzero tasks hash pbfilter /kfunc-build/pkg/sdk/bin/' >"$log" 2>&1; then
 		result ok "the examples build from the installed kfunc-sdk $(head -n 1 "$log") and libbpf alone (no path into the tree)"
 	else
 		result not-ok "the examples build from the installed kfunc-sdk and libbpf alone" "$log"
@@ -287,8 +303,16 @@ pkg_refusals() {
 		grep -q 'kfunc: ERROR: .* has no working module BTF' /var/lib/dkms/kfunc/$v/build/make.log
 		grep -q 'apt-get install linux-image-$k' /var/lib/dkms/kfunc/$v/build/make.log
 		test -z \"\$(find /usr/lib/modules/$k -name 'kfunc.ko*')\"
+		rc=0
+		kfunc doctor -k $k >/tmp/doctor.txt 2>&1 || rc=\$?
+		cat /tmp/doctor.txt
+		echo \"doctor exit: \$rc\"
+		test \$rc -eq 1
+		grep -q '^fail  build .*DKMS failed to build kfunc for $k' /tmp/doctor.txt
+		grep -Eq '^(      fix:          |                    ).*apt-get install linux-image-$k' /tmp/doctor.txt
+		grep -qx '                    then: dkms install kfunc/$v -k $k' /tmp/doctor.txt
 		dkms install -m kfunc -v $v -k $k" >"$log" 2>&1; then
-		result ok "$1: without the kernel image (base BTF) dkms fails for $k, make.log says what to install, no module; with it back, it installs"
+		result ok "$1: without the kernel image (base BTF) dkms fails for $k, make.log says what to install, no module; kfunc doctor -k $k shows the log's end and the fix (exit 1); with the image back, it installs"
 	elif [ "$1" = bookworm ]; then
 		result not-ok "$1: without base BTF dkms fails with a message and no module" "$log"
 	fi
@@ -339,6 +363,43 @@ pkg_refusals() {
 		result ok "$1: a kernel without headers fails in dkms ($(sed -n 's/^dkms exit: //p' "$log")) with a message naming the headers"
 	else
 		result not-ok "$1: a kernel without headers fails in dkms with a message naming the headers" "$log"
+	fi
+}
+
+# debian/tests with autopkgtest, as Debian's CI runs a DKMS package's tests,
+# on the null virt server inside a fresh overlay of the Debian 12 root (its
+# stock 6.1 headers: the hardest build). No archive is configured there:
+# every dependency is in the root, and autopkgtest serves the .debs from a
+# local repository. It runs in the background, beside the VMs.
+pkg_autopkgtest_start() {
+	apt_log=$logs/pkg-autopkgtest.log
+	rm -f "$pkg/autopkgtest.rc"
+	apt_root=$(overlay autopkgtest "$bookworm") || {
+		echo 1 >"$pkg/autopkgtest.rc"
+		return
+	}
+	{
+		rc=0
+		in_root "$apt_root" sh -ec '
+			rm -f /etc/apt/sources.list /etc/apt/sources.list.d/*
+			autopkgtest --version 2>&1 || dpkg-query -W autopkgtest
+			cd /kfunc-build/pkg/debs
+			autopkgtest -B /kfunc-build/pkgsrc ./kfunc-dkms_*.deb ./kfunc-sdk_*.deb \
+				./kfunc-tools_*.deb -- null' \
+			>"$apt_log" 2>&1 || rc=$?
+		echo $rc >"$pkg/autopkgtest.rc"
+	} &
+	apt_pid=$!
+}
+
+pkg_autopkgtest_end() {
+	[ -n "${apt_pid:-}" ] && wait "$apt_pid"
+	rc=$(cat "$pkg/autopkgtest.rc" 2>/dev/null || echo none)
+	if [ "$rc" = 0 ] && grep -Eq '^dkms-autopkgtest +PASS' "$apt_log" &&
+		grep -Eq '^module-btf +PASS' "$apt_log"; then
+		result ok "autopkgtest of debian/tests in Debian 12 ($(grep -m 1 -o 'autopkgtest [0-9.]*' "$apt_log" || dpkg-query -W autopkgtest)): dkms-autopkgtest PASS ($(grep -c '^I: PASS' "$apt_log") kernel), module-btf PASS ($(sed -n 's/^module-btf: //p' "$apt_log"))"
+	else
+		result not-ok "autopkgtest of debian/tests in Debian 12 (exit $rc)" "$apt_log"
 	fi
 }
 
