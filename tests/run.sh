@@ -45,6 +45,11 @@ check() {
 	grep -q '^1\.\.' "$logs/host.log" ||
 		result not-ok "host: unit tests built and ran" "$logs/host.log"
 
+	# checkpatch (one perl process) runs beside the fuzz smoke (one fuzzer
+	# at a time); its result is reported below.
+	sh "$top/tests/testbed/checkpatch.sh" "$top" >"$logs/checkpatch.log" 2>&1 &
+	checkpatch_pid=$!
+
 	step "fuzz smoke: each libFuzzer target (ASan+UBSan) for ${FUZZ_SMOKE:-5} s"
 	make -s -C "$top/tests/fuzz" smoke >"$logs/fuzz.log" 2>&1
 	grep -E '^(not )?ok - ' "$logs/fuzz.log" | tee -a "$results"
@@ -64,7 +69,7 @@ check() {
 	locktable_test
 
 	step "checkpatch: the kernel's coding style"
-	if sh "$top/tests/testbed/checkpatch.sh" "$top" >"$logs/checkpatch.log" 2>&1; then
+	if wait "$checkpatch_pid"; then
 		result ok "checkpatch.pl (Linux 6.1): $(sed -n 's/^checked \([0-9]*\) files$/\1/p' "$logs/checkpatch.log") C files of src/, examples/, tests/, tools/ clean"
 	else
 		result not-ok "checkpatch.pl: the C files are clean" "$logs/checkpatch.log"

@@ -1,39 +1,16 @@
-#!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# guest-tools.sh DIR [doctor]: kfunc(8) in the test VM, sourced nowhere:
-# guest.sh runs it with kfunc.ko loaded.
-#   (default)  kfunc list and kfunc probe agree with the SDK headers
-#              (DIR/kfuncs.txt, DIR/programs.txt), the module's BTF and
-#              vmlinux BTF; their JSON parses and has the documented fields.
-#              Uses the tree-built DIR/kfunc.
-#   doctor     kfunc doctor of the installed kfunc-tools, on the system the
-#              packages installed: healthy (exit 0), then in each broken
-#              state this script sets up (module not loaded, a module of
-#              another version loaded, a module file without BTF): exit 1
-#              and the remedy line. Leaves the package's module loaded.
-set -u
-dir=$1
-mode=${2:-tools}
-k=$(uname -r)
-log=/tmp/kfunc-tools.log
-major=${k%%.*}
-minor=${k#*.}
-minor=${minor%%[.-]*}
-kv=$((major * 1000 + minor))
-
-ok() { echo "ok - $k: $*"; }
-not_ok() { echo "not ok - $k: $*"; }
-check() {
-	desc=$1
-	shift
-	if "$@" >"$log" 2>&1; then
-		ok "$desc"
-	else
-		not_ok "$desc"
-		sed 's/^/    /' "$log" | head -n 40
-	fi
-}
+# guest-tools.sh: kfunc(8) in the test VM, sourced by guest.sh (its ok,
+# not_ok, check, $k and $log), with kfunc.ko loaded.
+#   tools_test DIR   kfunc list and kfunc probe agree with the SDK headers
+#                    (DIR/kfuncs.txt, DIR/programs.txt), the module's BTF and
+#                    vmlinux BTF; their JSON parses and has the documented
+#                    fields. Uses the tree-built DIR/kfunc.
+#   doctor_test DIR  kfunc doctor of the installed kfunc-tools, on the system
+#                    the packages installed: healthy (exit 0), then in each
+#                    broken state it sets up (module not loaded, a module of
+#                    another version loaded, a module file without BTF): exit
+#                    1 and the remedy line. Leaves the package's module loaded.
 
 # json_check FILE PYTHON: run PYTHON with d = the JSON in FILE; it prints
 # what is wrong, and the check fails when it printed anything.
@@ -48,11 +25,19 @@ $2
 	return $rc
 }
 
-tools() {
+tools_test() {
+	dir=$1
 	kf=$dir/kfunc
+	major=${k%%.*}
+	minor=${k#*.}
+	minor=${minor%%[.-]*}
+	kv=$((major * 1000 + minor))
 	bpftool btf dump file /sys/kernel/btf/kfunc >/tmp/tools-mod.btf
 	bpftool btf dump file /sys/kernel/btf/vmlinux >/tmp/tools-vmlinux.btf
-	# The module's global kf_* functions (its static helpers are kf_* too).
+	# The module's kf_* functions, and its global ones (its static helpers
+	# are kf_* too; 6.1's pahole 1.24 marks every function static).
+	sed -n "s/^\[[0-9]*\] FUNC '\(kf_[a-z_0-9]*\)' .*/\1/p" /tmp/tools-mod.btf |
+		sort -u >/tmp/btf-all
 	sed -n "s/^\[[0-9]*\] FUNC '\(kf_[a-z_0-9]*\)' .*linkage=global.*/\1/p" /tmp/tools-mod.btf |
 		sort -u >/tmp/btf-kfuncs
 	cut -d' ' -f1 "$dir/kfuncs.txt" | sort -u >/tmp/header-kfuncs
@@ -74,10 +59,11 @@ tools() {
 
 	rc=0
 	"$kf" list --json >/tmp/list.json 2>"$log" || rc=$?
-	check "kfunc list --json (exit $rc): its kfuncs are the headers' for this kernel and the module BTF's FUNCs, with prototype, programs, since, flags; kernel kfuncs are vmlinux's bpf_kfunc-tagged FUNCs ($(grep -c . /tmp/vmlinux-kfuncs))" \
+	check "kfunc list --json (exit $rc): its kfuncs are the headers' for this kernel and FUNCs of the module BTF (its global kf_* ones where linkage is recorded), with prototype, programs, since, flags; kernel kfuncs are vmlinux's bpf_kfunc-tagged FUNCs ($(grep -c . /tmp/vmlinux-kfuncs))" \
 		json_check /tmp/list.json "
 want = set(open('/tmp/header-kfuncs').read().split())
 btf = set(open('/tmp/btf-kfuncs').read().split())
+btf_all = set(open('/tmp/btf-all').read().split())
 vk = set(open('/tmp/vmlinux-kfuncs').read().split())
 vf = set(open('/tmp/vmlinux-funcs').read().split())
 progs = dict(l.split()[:2] for l in open('$dir/programs.txt'))
@@ -89,7 +75,8 @@ if d['kernel'] != '$k': print('kernel', d['kernel'])
 if d['module'] != {'loaded': True, 'version': open('/sys/module/kfunc/version').read().strip(), 'btf': True}: print('module', d['module'])
 names = [x['name'] for x in d['kfuncs']]
 if set(names) != want: print('headers differ:', sorted(set(names) ^ want))
-if set(names) != btf: print('module BTF differs:', sorted(set(names) ^ btf))
+if not set(names) <= btf_all: print('not FUNCs in the module BTF:', sorted(set(names) - btf_all))
+if btf and set(names) != btf: print('module BTF (global kf_*) differs:', sorted(set(names) ^ btf))
 if len(names) != len(set(names)): print('duplicates')
 for x in d['kfuncs']:
     n = x['name']
@@ -194,7 +181,8 @@ unload() {
 	! grep -q '^kfunc ' /proc/modules
 }
 
-doctor() {
+doctor_test() {
+	dir=$1
 	kf=/usr/sbin/kfunc
 	path=$(modinfo -n kfunc)
 	v=$(modinfo -F version kfunc)
@@ -251,7 +239,7 @@ open('/tmp/other.ko', 'wb').write(b.replace(old, new))" >"$log" 2>&1 &&
 	# not run): the file modprobe would load, replaced by a bind mount.
 	objcopy --remove-section .BTF /tmp/plain.ko /tmp/nobtf.ko
 	case $path in
-	*.xz) xz --check=crc32 -c /tmp/nobtf.ko >/tmp/nobtf ;;
+	*.xz) xz -0 --check=crc32 -c /tmp/nobtf.ko >/tmp/nobtf ;;
 	*.zst) zstd -q -c /tmp/nobtf.ko >/tmp/nobtf ;;
 	*.gz) gzip -c /tmp/nobtf.ko >/tmp/nobtf ;;
 	*) cp /tmp/nobtf.ko /tmp/nobtf ;;
@@ -272,8 +260,3 @@ if d['ok'] or c['module-file']['verdict'] != 'fail' or 'dkms install kfunc/$v -k
 	check "the package's module loads again after the doctor's tests" \
 		sh -c "modprobe kfunc && [ \"\$(cat /sys/module/kfunc/version)\" = '$v' ]"
 }
-
-case $mode in
-doctor) doctor ;;
-*) tools ;;
-esac
