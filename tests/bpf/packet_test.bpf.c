@@ -32,7 +32,6 @@ __u32 start, end, needle_len;
 char needle[2 * KF_MEMMEM_MAX];
 __u32 msg_off, name_off, name_size;
 __u32 from, to, step;
-__u32 stride = 1;	/* MODE_EVERY_POS checks every stride-th position */
 
 /* Outputs. */
 __u32 seen, pkt_len, pkt_head;
@@ -70,7 +69,7 @@ static __always_inline void failed_at(__u32 pos, __s64 r)
 	(icase ? kf_##kind##_memcasemem(ctx, s, e, n, len) : kf_##kind##_memmem(ctx, s, e, n, len))
 
 /*
- * Every stride-th position p of [from, to) (at most WINDOW of them): the @len bytes
+ * Every position p of [from, to) (at most WINDOW of them): the @len bytes
  * there, searched from p, are found at p; the range [p, p + len) finds
  * them; [p, p + len - 1) does not.
  */
@@ -81,7 +80,7 @@ static __always_inline void failed_at(__u32 pos, __s64 r)
 		__s64 r;							\
 										\
 		for (i = 0; i < WINDOW; i++) {					\
-			p = from + i * stride;					\
+			p = from + i;						\
 			if (p >= to)						\
 				break;						\
 			if (load(ctx, p, buf, sizeof(buf)))			\
