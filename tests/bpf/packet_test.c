@@ -31,7 +31,7 @@
 #define PAYLOAD 42
 #define PORT 7788
 #define LIVE 30000
-#define WINDOW 1024
+#define WINDOW 128
 
 enum { MODE_MEMMEM = 1, MODE_DNS, MODE_HTTP, MODE_EVERY_POS, MODE_EVERY_NAME };
 
@@ -532,7 +532,7 @@ static void test_live(void)
 	if (err)
 		goto out;
 
-	/* Every position of the 30042-byte packet, 1024 per datagram. */
+	/* Every position of the 30042-byte packet, WINDOW per datagram. */
 	fill(payload, LIVE, 3);
 	for (icase = 0; icase < 2; icase++) {
 		skel->bss->mode = MODE_EVERY_POS;

@@ -106,11 +106,7 @@ tests "$dir/file_test"
 tests "$dir/proc_test"
 # Packet search, DNS names, HTTP headers: test-run packets (linear,
 # multi-buffer XDP) and real non-linear datagrams over lo.
-# On the debug kernel every 7th position of a packet (KASAN makes each
-# call slow; a 16-byte needle there still straddles each fragment boundary).
-[ -n "$debug" ] && export PACKET_TEST_STRIDE=7
 tests "$dir/packet_test"
-unset PACKET_TEST_STRIDE
 
 # Every kfunc that reads or writes a buffer, on buffers of every size from
 # 0 to 64 and around the word and block boundaries its code uses, ending
