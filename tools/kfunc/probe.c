@@ -61,7 +61,17 @@ static int capture(enum libbpf_print_level level, const char *fmt, va_list ap)
 	return 0;
 }
 
-/* The verifier's conclusion: its last line that is not statistics. */
+static bool stats_line(const char *line, size_t n)
+{
+	return !n || !strncmp(line, "processed ", 10) || !strncmp(line, "verification time", 17) ||
+	       !strncmp(line, "stack depth", 11) || !strncmp(line, "-- END PROG LOAD LOG --", 23);
+}
+
+/*
+ * The verifier's conclusion: its last line that is not statistics. Newer
+ * verifiers follow it with a report ("Verification failed: ...", "Reason:",
+ * source context, "Suggestion:"): there it is the line before that report.
+ */
 static void last_reason(const char *log, char *out, size_t size)
 {
 	const char *line = log, *best = NULL, *end;
@@ -70,20 +80,16 @@ static void last_reason(const char *log, char *out, size_t size)
 	while (*line) {
 		end = strchr(line, '\n');
 		n = end ? (size_t)(end - line) : strlen(line);
-		if (n && strncmp(line, "processed ", 10) && strncmp(line, "verification time", 17) &&
-		    strncmp(line, "stack depth", 11) && strncmp(line, "-- END PROG LOAD LOG --", 23))
+		if (best && !strncmp(line, "Verification failed:", 20))
+			break;
+		if (!stats_line(line, n))
 			best = line;
 		line += n + (end ? 1 : 0);
 	}
-	if (!best) {
+	if (!best)
 		snprintf(out, size, "%s", libbpf_msg[0] ? libbpf_msg : "no verifier log");
-		return;
-	}
-	n = strcspn(best, "\n");
-	if (n >= size)
-		n = size - 1;
-	memcpy(out, best, n);
-	out[n] = 0;
+	else
+		snprintf(out, size, "%.*s", (int)strcspn(best, "\n"), best);
 }
 
 /* The fd of kfunc.ko's BTF object, or -1. */
