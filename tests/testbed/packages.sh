@@ -382,7 +382,6 @@ pkg_autopkgtest_start() {
 		rc=0
 		in_root "$apt_root" sh -ec '
 			rm -f /etc/apt/sources.list /etc/apt/sources.list.d/*
-			autopkgtest --version 2>&1 || dpkg-query -W autopkgtest
 			cd /kfunc-build/pkg/debs
 			autopkgtest -B /kfunc-build/pkgsrc ./kfunc-dkms_*.deb ./kfunc-sdk_*.deb \
 				./kfunc-tools_*.deb -- null' \
@@ -397,7 +396,7 @@ pkg_autopkgtest_end() {
 	rc=$(cat "$pkg/autopkgtest.rc" 2>/dev/null || echo none)
 	if [ "$rc" = 0 ] && grep -Eq '^dkms-autopkgtest +PASS' "$apt_log" &&
 		grep -Eq '^module-btf +PASS' "$apt_log"; then
-		result ok "autopkgtest of debian/tests in Debian 12 ($(grep -m 1 -o 'autopkgtest [0-9.]*' "$apt_log" || dpkg-query -W autopkgtest)): dkms-autopkgtest PASS ($(grep -c '^I: PASS' "$apt_log") kernel), module-btf PASS ($(sed -n 's/^module-btf: //p' "$apt_log"))"
+		result ok "autopkgtest $(sed -n 's/.*: version \([0-9.]*\)$/\1/p' "$apt_log" | head -n 1) of debian/tests in Debian 12: dkms-autopkgtest PASS ($(grep -c '^I: PASS' "$apt_log") kernel), module-btf PASS ($(sed -n 's/^module-btf: //p' "$apt_log"))"
 	else
 		result not-ok "autopkgtest of debian/tests in Debian 12 (exit $rc)" "$apt_log"
 	fi
@@ -427,15 +426,15 @@ pkg_finish() {
 	for suite in bookworm trixie; do
 		log=$logs/pkg-purge-$suite.log
 		if in_pkg "$suite" '
-			DEBIAN_FRONTEND=noninteractive apt-get purge -y kfunc-dkms kfunc-sdk
+			DEBIAN_FRONTEND=noninteractive apt-get purge -y kfunc-dkms kfunc-sdk kfunc-tools
 			! ls -d /usr/src/kfunc-* 2>/dev/null || exit 1
 			! ls -d /var/lib/dkms/kfunc 2>/dev/null || exit 1
 			test -z "$(find /usr/lib/modules -name "kfunc.ko*")"
-			! ls -d /usr/include/kfuncs /usr/share/pkgconfig/kfunc-sdk.pc 2>/dev/null || exit 1
+			! ls -d /usr/include/kfuncs /usr/share/pkgconfig/kfunc-sdk.pc /usr/sbin/kfunc 2>/dev/null || exit 1
 			! dpkg -l "kfunc-*" 2>/dev/null | grep -q "^[ir]"' >"$log" 2>&1; then
-			result ok "$suite: apt-get purge leaves no /usr/src/kfunc-*, dkms tree entry, module file or header"
+			result ok "$suite: apt-get purge leaves no /usr/src/kfunc-*, dkms tree entry, module file, header or kfunc(8)"
 		else
-			result not-ok "$suite: apt-get purge leaves no /usr/src/kfunc-*, dkms tree entry, module file or header" "$log"
+			result not-ok "$suite: apt-get purge leaves no /usr/src/kfunc-*, dkms tree entry, module file, header or kfunc(8)" "$log"
 		fi
 	done
 	pkg_rpm_scriptlets
