@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # guest-tools.sh: kfunc(8) in the test VM, sourced by guest.sh (its ok,
-# not_ok, check, $k and $log), with kfunc.ko loaded.
+# not_ok, check, $k, $kv and $log), with kfunc.ko loaded.
 #   tools_test DIR   kfunc list and kfunc probe agree with the SDK headers
 #                    (DIR/kfuncs.txt, DIR/programs.txt), the module's BTF and
 #                    vmlinux BTF; their JSON parses and has the documented
@@ -28,10 +28,6 @@ $2
 tools_test() {
 	dir=$1
 	kf=$dir/kfunc
-	major=${k%%.*}
-	minor=${k#*.}
-	minor=${minor%%[.-]*}
-	kv=$((major * 1000 + minor))
 	bpftool btf dump file /sys/kernel/btf/kfunc >/tmp/tools-mod.btf
 	bpftool btf dump file /sys/kernel/btf/vmlinux >/tmp/tools-vmlinux.btf
 	# The module's kf_* functions, and its global ones (its static helpers

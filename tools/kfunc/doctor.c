@@ -369,9 +369,9 @@ static bool check_build(const char *kver, char *path, size_t psize, char *fver, 
 }
 
 /* The module file carries the sections that make its kfuncs visible. */
-static void check_module_file(const char *kver, const char *path, const char *fver)
+static void check_module_file(const char *kver, const char *path, const char *fver,
+			      const char *src)
 {
-	const char *src = dkms_source_version();
 	char detail[TEXT], remedy[TEXT];
 	bool btf, ids;
 
@@ -547,7 +547,7 @@ int cmd_doctor(int argc, char **argv)
 	}
 	check_kernel(kver, running);
 	if (check_build(kver, path, sizeof(path), fver, sizeof(fver)))
-		check_module_file(kver, path, fver);
+		check_module_file(kver, path, fver, dkms_source_version());
 	else
 		report("module-file", SKIP, "no module file", NULL);
 	if (running) {
