@@ -259,7 +259,7 @@ timed filesnoop_test "$dir"
 # (dnsmasq follows it), are dropped as malformed. Then the counters. A
 # list with a line that is not a pattern is refused at load.
 dnsb_dig() {
-	out=$(ip netns exec kfdb dig +time=1 +tries=1 "@$1" "$2" A 2>&1)
+	out=$(ip netns exec kfdb dig +time=3 +tries=1 "@$1" "$2" A 2>&1)
 	if [ $? -eq 9 ]; then
 		echo timeout
 		return
@@ -320,14 +320,27 @@ LIST
 	mode=$(sed -n 's/^dnsblock: attached to kfdva (\(xdp [a-z]*\)).*/\1/p' /tmp/dnsb.out)
 	got=''
 	want=''
-	for q in allowed.test=10.0.0.1 x.ads.blocked.test=10.0.0.2 tracker.test=10.0.0.3 \
-		badexample.test=10.0.0.5 ads.blocked.test= ADS.Blocked.TEST= a.tracker.test= \
-		a.b.tracker.test= example.test= WWW.example.test= \
-		6/allowed.test=10.0.0.1 6/ads.blocked.test=; do
-		name=${q%=*} addr=${q#*=} at=10.78.0.1
+	# All at once (each dig waits its timeout in parallel), then in order.
+	queries="allowed.test=10.0.0.1 x.ads.blocked.test=10.0.0.2 tracker.test=10.0.0.3
+		badexample.test=10.0.0.5 ads.blocked.test= ADS.Blocked.TEST= a.tracker.test=
+		a.b.tracker.test= example.test= WWW.example.test=
+		6/allowed.test=10.0.0.1 6/ads.blocked.test="
+	n=0
+	digs=
+	for q in $queries; do
+		name=${q%=*} at=10.78.0.1
 		case $name in 6/*) name=${name#6/} at=fd78::1 ;; esac
-		got="$got [$q $(dnsb_dig "$at" "$name")]"
+		dnsb_dig "$at" "$name" >/tmp/dnsb-dig.$n &
+		digs="$digs $!"
+		n=$((n + 1))
+	done
+	wait $digs
+	n=0
+	for q in $queries; do
+		addr=${q#*=}
+		got="$got [$q $(cat /tmp/dnsb-dig.$n)]"
 		want="$want [$q ${addr:+NOERROR }${addr:-timeout}]"
+		n=$((n + 1))
 	done
 	ip netns exec kfdb python3 - 10.78.0.1 >/tmp/dnsb-py.out 2>&1 <<'PY'
 import socket, struct, sys
@@ -395,10 +408,10 @@ fi
 # have seen exactly the requests that passed.
 hf_curl() {
 	if [ -n "$1" ]; then
-		code=$(ip netns exec kfhb curl -s -m 2 -o /dev/null -w '%{http_code}' \
+		code=$(ip netns exec kfhb curl -s -m 3 -o /dev/null -w '%{http_code}' \
 			-H "Host: $1" http://10.79.0.1:8080/)
 	else
-		code=$(ip netns exec kfhb curl -s -m 2 -o /dev/null -w '%{http_code}' \
+		code=$(ip netns exec kfhb curl -s -m 3 -o /dev/null -w '%{http_code}' \
 			http://10.79.0.1:8080/)
 	fi
 	rc=$?
@@ -430,8 +443,19 @@ hostfilter_test() {
 	wait_for '^Serving HTTP' /tmp/hf-server.log 300
 	wait_for '^hostfilter: attached' /tmp/hf.out 300
 	got=
+	# All at once (each curl waits its timeout in parallel), then in order.
+	n=0
+	curls=
 	for h in x.blocked.test X.BLOCKED.test:8080 y.x.blocked.test. ok.test blocked.test ""; do
-		got="$got [${h:-default}: $(hf_curl "$h")]"
+		hf_curl "$h" >/tmp/hf-curl.$n &
+		curls="$curls $!"
+		n=$((n + 1))
+	done
+	wait $curls
+	n=0
+	for h in x.blocked.test X.BLOCKED.test:8080 y.x.blocked.test. ok.test blocked.test ""; do
+		got="$got [${h:-default}: $(cat /tmp/hf-curl.$n)]"
+		n=$((n + 1))
 	done
 	ip netns exec kfhb python3 - 10.79.0.1 8080 >/tmp/hf-py.out 2>&1 <<'PY'
 import socket, sys, time
@@ -531,7 +555,16 @@ while IFS='	' read -r prog kernels msg; do
 done >/tmp/expect
 for prog in $(cut -f1 /tmp/expect | uniq); do
 	log=/tmp/reject-$prog.log
-	timeout --preserve-status -s INT 5 "$dir/kfunc" run "$dir/negative.bpf.o" "$prog" >"$log" 2>&1
+	# One that loads waits for SIGINT: sent once it says so (5 s at most).
+	"$dir/kfunc" run "$dir/negative.bpf.o" "$prog" >"$log" 2>&1 &
+	runner=$!
+	i=0
+	while kill -0 "$runner" 2>/dev/null && ! grep -q '^loaded\|^attached' "$log" && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	kill -INT "$runner" 2>/dev/null
+	wait "$runner"
 	rc=$?
 	missing=
 	msgs=
