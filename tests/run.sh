@@ -38,6 +38,27 @@ mode=${1:-check}
 [ "$(id -u)" = 0 ] || die "run as root (it builds Debian roots with mmdebstrap and boots VMs)"
 
 check() {
+	roots
+	if debug_wanted; then
+		step "the debug kernel: KASAN, lockdep, atomic-sleep checks (built once, cached)"
+		debug_kernel
+	fi
+
+	build_bpf
+	# make bench is not run here (8 minutes), but its programs must
+	# still build, against the SDK of this tree.
+	if in_root "$trixie" make -C /kfunc-build/bpf/tests/bench OUT=/kfunc-build/bpf/bench \
+		>"$logs/bench-build.log" 2>&1 &&
+		make -s -C "$top/tests/bench" native OUT="$build/bench-native" >>"$logs/bench-build.log" 2>&1; then
+		result ok "build make bench's BPF programs, its loader and its host-native benchmark"
+	else
+		result not-ok "build make bench's BPF programs, its loader and its host-native benchmark" "$logs/bench-build.log"
+	fi
+	build_modules
+	# The debug kernel's VM needs no package: it boots now, beside the
+	# host tests and the package builds below (vm_tests joins it).
+	vm_start "$built"
+
 	step "host unit tests (cmocka, ASan+UBSan)"
 	if make -C "$top/tests/host" run >"$logs/host.log" 2>&1; then :; fi
 	grep -E '^(not )?ok ' "$logs/host.log" | sed 's/^\(ok\|not ok\) [0-9]* - /\1 - host: /' |
@@ -74,24 +95,6 @@ check() {
 	else
 		result not-ok "checkpatch.pl: the C files are clean" "$logs/checkpatch.log"
 	fi
-
-	roots
-	if debug_wanted; then
-		step "the debug kernel: KASAN, lockdep, atomic-sleep checks (built once, cached)"
-		debug_kernel
-	fi
-
-	build_bpf
-	# make bench is not run here (8 minutes), but its programs must
-	# still build, against the SDK of this tree.
-	if in_root "$trixie" make -C /kfunc-build/bpf/tests/bench OUT=/kfunc-build/bpf/bench \
-		>"$logs/bench-build.log" 2>&1 &&
-		make -s -C "$top/tests/bench" native OUT="$build/bench-native" >>"$logs/bench-build.log" 2>&1; then
-		result ok "build make bench's BPF programs, its loader and its host-native benchmark"
-	else
-		result not-ok "build make bench's BPF programs, its loader and its host-native benchmark" "$logs/bench-build.log"
-	fi
-	build_modules
 
 	step "SDK prototypes: headers, module BTF and BPF programs agree on each kernel"
 	for kver in $built; do
@@ -154,28 +157,42 @@ locktable_test() {
 	fi
 }
 
-# vm_tests "KVER...": boot each kernel, load kfunc.ko, run guest.sh there.
-# With $pkg_ok set, the VM runs in the package overlays and also modprobes
-# what dkms installed. Two VMs run at a time (a guest mostly keeps one of
-# its 2 vCPUs busy): the debug kernel, the slowest, in one lane, the
-# others in turn in the other; results are reported in the given order.
-vm_tests() {
+# Two VMs run at a time (a guest mostly keeps one of its 2 vCPUs busy), in
+# two lanes that take kernels from one queue, the longest runs first.
+# vm_start "KVER...": the debug kernel (the slowest, and it needs no
+# package) starts its lane at once, in the background.
+# vm_tests "KVER...": the other kernels join the queue; with $pkg_ok set,
+# their VMs run in the package overlays and also modprobe what dkms
+# installed. Waits for both lanes; results are reported in the given order.
+early_lane=
+vm_start() {
+	queue=$build/vm-queue
+	rm -rf "$queue" "$queue.ready" "$queue.lock"
+	: >"$queue"
 	for kver in $1; do
+		[ "$kver" = "${debug_kver:-}" ] || continue
 		vm_prepare "$kver"
+		{ vm_boot "$kver"; vm_lane; } &
+		early_lane=$!
+		say "  $kver: its VM boots now, in the background (logs/vm-$kver.log)"
 	done
-	lane1= lane2=
+}
+vm_tests() {
+	[ -n "${queue:-}" ] || vm_start ""
 	for kver in $1; do
-		if [ "$kver" = "${debug_kver:-}" ] || { [ -z "${debug_kver:-}" ] && [ -z "$lane1" ]; }; then
-			lane1="$lane1 $kver"
-		else
-			lane2="$lane2 $kver"
-		fi
+		[ "$kver" = "${debug_kver:-}" ] && continue
+		vm_prepare "$kver"
+		echo "$kver" >>"$queue"
 	done
-	step "boot each kernel under QEMU, two at a time:$lane1 |$lane2"
-	for kver in $lane1; do vm_boot "$kver"; done &
-	l1=$!
-	for kver in $lane2; do vm_boot "$kver"; done
-	wait $l1
+	touch "$queue.ready"
+	step "boot each kernel under QEMU, two at a time:${early_lane:+ ${debug_kver:-} (started before the packages), then}$(paste -sd' ' "$queue" | sed 's/^/ /')"
+	lane1=$early_lane
+	if [ -z "$lane1" ]; then
+		vm_lane &
+		lane1=$!
+	fi
+	vm_lane
+	wait "$lane1"
 	for kver in $1; do
 		step "$kver: load kfunc.ko, run the BPF tests ($(cat "$build/run-$kver/took") s)"
 		log=$logs/vm-$kver.log
@@ -186,6 +203,20 @@ vm_tests() {
 		else
 			result not-ok "$kver: the VM booted and ran every test" "$log"
 		fi
+	done
+}
+
+# vm_lane: boot the queue's kernels one after another, until it is closed
+# (vm_tests wrote it) and empty.
+vm_lane() {
+	while :; do
+		until [ -f "$queue.ready" ]; do sleep 1; done
+		until mkdir "$queue.lock" 2>/dev/null; do sleep 0.2; done
+		kver=$(head -n 1 "$queue")
+		sed -i 1d "$queue"
+		rmdir "$queue.lock"
+		[ -n "$kver" ] || return 0
+		vm_boot "$kver"
 	done
 }
 
@@ -498,6 +529,7 @@ vm)
 	build_bpf
 	build_modules
 	pkg_ok=
+	vm_start "$built"
 	vm_tests "$built"
 	summary
 	;;
