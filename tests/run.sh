@@ -241,7 +241,7 @@ vm_prepare() {
 	# The 6.1 module with its kfunc set zeroed (btf_tests): must not load.
 	[ -f "$build/mod-$kver/noids.ko" ] && cp "$build/mod-$kver/noids.ko" "$run/"
 	# No package builds for the debug kernel: it has no Debian headers.
-	if [ -n "$pkg_ok" ] && [ "$kver" != "${debug_kver:-}" ]; then
+	if [ -n "${pkg_ok:-}" ] && [ "$kver" != "${debug_kver:-}" ]; then
 		# Then modprobe what the package installed, in the overlays.
 		make -s -C "$top" version >"$run/packaged"
 		cp -r "$pkg/sdk/bin" "$run/sdk" 2>/dev/null
