@@ -55,8 +55,20 @@ check() {
 		result not-ok "build make bench's BPF programs, its loader and its host-native benchmark" "$logs/bench-build.log"
 	fi
 	build_modules
-	# The debug kernel's VM needs no package: it boots now, beside the
-	# host tests and the package builds below (vm_tests joins it).
+
+	step "packages: make deb, make rpm, lintian, apt-get install in overlays of the roots"
+	pkg_ok=
+	pkg_build && pkg_install && pkg_ok=1
+	# autopkgtest and the RPM scriptlets run in overlays of their own, in
+	# the background, beside the VMs.
+	if [ -n "$pkg_ok" ]; then
+		pkg_autopkgtest_start
+		pkg_rpm_start
+	fi
+
+	# The VMs boot now, two at a time, in the background; the host-side
+	# tests below run beside them (a VM keeps about one core busy, and the
+	# lanes do not end together).
 	vm_start "$built"
 
 	step "host unit tests (cmocka, ASan+UBSan)"
@@ -108,16 +120,12 @@ check() {
 	step "the module BTF step: base BTF extraction; without it the build fails loudly"
 	btf_tests
 
-	step "packages: make deb, make rpm, lintian, apt-get install in overlays of the roots"
-	pkg_ok=
-	pkg_build && pkg_install && pkg_ok=1
-	[ -n "$pkg_ok" ] && pkg_autopkgtest_start
-
-	vm_tests "$built"
+	vm_finish "$built"
 
 	if [ -n "$pkg_ok" ]; then
-		step "packages: autopkgtest (ran beside the VMs), upgrade, purge"
+		step "packages: autopkgtest and the RPM scriptlets (ran beside the VMs), refusals, upgrade, purge"
 		pkg_autopkgtest_end
+		pkg_rpm_end
 		pkg_finish
 	fi
 }
@@ -158,41 +166,35 @@ locktable_test() {
 }
 
 # Two VMs run at a time (a guest mostly keeps one of its 2 vCPUs busy), in
-# two lanes that take kernels from one queue, the longest runs first.
-# vm_start "KVER...": the debug kernel (the slowest, and it needs no
-# package) starts its lane at once, in the background.
-# vm_tests "KVER...": the other kernels join the queue; with $pkg_ok set,
-# their VMs run in the package overlays and also modprobe what dkms
-# installed. Waits for both lanes; results are reported in the given order.
-early_lane=
+# two background lanes that take kernels from one queue: the debug kernel
+# (the slowest) first, then the others in the given order; the lane that
+# frees first takes the next kernel.
+# vm_start "KVER...": prepare each kernel's VM and start the lanes. With
+# $pkg_ok set, the stock kernels' VMs run in the package overlays and also
+# modprobe what dkms installed.
+# vm_finish "KVER...": wait for the lanes; report in the given order.
 vm_start() {
 	queue=$build/vm-queue
-	rm -rf "$queue" "$queue.ready" "$queue.lock"
+	rm -rf "$queue" "$queue.lock"
 	: >"$queue"
 	for kver in $1; do
-		[ "$kver" = "${debug_kver:-}" ] || continue
 		vm_prepare "$kver"
-		{ vm_boot "$kver"; vm_lane; } &
-		early_lane=$!
-		say "  $kver: its VM boots now, in the background (logs/vm-$kver.log)"
 	done
-}
-vm_tests() {
-	[ -n "${queue:-}" ] || vm_start ""
 	for kver in $1; do
-		[ "$kver" = "${debug_kver:-}" ] && continue
-		vm_prepare "$kver"
-		echo "$kver" >>"$queue"
+		[ "$kver" = "${debug_kver:-}" ] && echo "$kver" >>"$queue"
 	done
-	touch "$queue.ready"
-	step "boot each kernel under QEMU, two at a time:${early_lane:+ ${debug_kver:-} (started before the packages), then}$(paste -sd' ' "$queue" | sed 's/^/ /')"
-	lane1=$early_lane
-	if [ -z "$lane1" ]; then
-		vm_lane &
-		lane1=$!
-	fi
-	vm_lane
-	wait "$lane1"
+	for kver in $1; do
+		[ "$kver" = "${debug_kver:-}" ] || echo "$kver" >>"$queue"
+	done
+	step "boot each kernel under QEMU, two at a time, in the background: $(paste -sd' ' "$queue")"
+	vm_lane &
+	lane1=$!
+	vm_lane &
+	lane2=$!
+}
+
+vm_finish() {
+	wait "$lane1" "$lane2"
 	for kver in $1; do
 		step "$kver: load kfunc.ko, run the BPF tests ($(cat "$build/run-$kver/took") s)"
 		log=$logs/vm-$kver.log
@@ -206,11 +208,9 @@ vm_tests() {
 	done
 }
 
-# vm_lane: boot the queue's kernels one after another, until it is closed
-# (vm_tests wrote it) and empty.
+# vm_lane: boot the queue's kernels one after another, until it is empty.
 vm_lane() {
 	while :; do
-		until [ -f "$queue.ready" ]; do sleep 1; done
 		until mkdir "$queue.lock" 2>/dev/null; do sleep 0.2; done
 		kver=$(head -n 1 "$queue")
 		sed -i 1d "$queue"
@@ -530,7 +530,7 @@ vm)
 	build_modules
 	pkg_ok=
 	vm_start "$built"
-	vm_tests "$built"
+	vm_finish "$built"
 	summary
 	;;
 exec)

@@ -87,11 +87,8 @@ if kk != vk: print('kernel kfuncs differ:', sorted(kk ^ vk)[:10])
 "
 
 	# kfunc probe --all: every kfunc of kfunc's table in every program type,
-	# against the headers' "Programs:" line on this kernel. Each refusal is
-	# a load of its own (a vmlinux BTF parse by libbpf): on the debug kernel
-	# (7.3, as the stock 7.3 that runs them all) syscall programs only.
+	# against the headers' "Programs:" line on this kernel.
 	types="tc xdp syscall fentry kprobe lsm"
-	case $k in *-kfunc-debug) types=syscall ;; esac
 	t0=$(date +%s)
 	rc=0
 	"$kf" probe --all $(printf -- '--type %s ' $types) --json >/tmp/probe.json 2>"$log" || rc=$?

@@ -14,7 +14,10 @@
 #                  debian/tests (dkms-autopkgtest, then kfunc doctor -k on
 #                  its result) with autopkgtest in a fresh Debian 12
 #                  overlay, in the background while the VMs run
-#   pkg_finish     upgrade to a newer version, then purge: nothing left
+#   pkg_rpm_start / pkg_rpm_end
+#                  the RPMs' scriptlets (rpm -i, -U, -e) in a fresh trixie
+#                  overlay, in the background while the VMs run
+#   pkg_finish     refusals, upgrade to a newer version, then purge
 #   pkg_unmount    (trap) unmount the overlays
 
 pkg=$build/pkg
@@ -437,18 +440,25 @@ pkg_finish() {
 			result not-ok "$suite: apt-get purge leaves no /usr/src/kfunc-*, dkms tree entry, module file, header or kfunc(8)" "$log"
 		fi
 	done
-	pkg_rpm_scriptlets
 	pkg_unmount
 }
 
 # The RPM scriptlets, run for real: rpm (Debian's) installs, upgrades and
-# erases the RPMs in the trixie overlay, whose dkms then does the work.
-# --nodeps: the rpm database here knows no Debian package.
-pkg_rpm_scriptlets() {
+# erases the RPMs in a fresh overlay of the trixie root, whose dkms then
+# does the work, in the background, beside the VMs. --nodeps: the rpm
+# database here knows no Debian package.
+pkg_rpm_start() {
 	v=$(make -s -C "$top" version)
 	next=$(pkg_next_version)
-	log=$logs/pkg-rpm-scriptlets.log
-	if in_pkg trixie "
+	rpm_log=$logs/pkg-rpm-scriptlets.log
+	rm -f "$pkg/rpm.rc"
+	rpm_root=$(overlay rpm "$trixie") || {
+		echo 1 >"$pkg/rpm.rc"
+		return
+	}
+	{
+		rc=0
+		in_root "$rpm_root" sh -ec "
 		cd /kfunc-build/pkg
 		rpm -i --nodeps rpms/kfunc-dkms-*.rpm rpms/kfunc-sdk-*.rpm
 		dkms status -m kfunc | tee /tmp/st
@@ -466,9 +476,17 @@ pkg_rpm_scriptlets() {
 		done
 		rpm -e kfunc-dkms kfunc-sdk
 		! ls -d /usr/src/kfunc-* /var/lib/dkms/kfunc /usr/include/kfuncs 2>/dev/null || exit 1
-		test -z \"\$(find /usr/lib/modules -name 'kfunc.ko*')\"" >"$log" 2>&1; then
-		result ok "trixie: the RPM scriptlets run: rpm -i builds and installs for every kernel, rpm -U to $next keeps one version, rpm -e removes all"
+		test -z \"\$(find /usr/lib/modules -name 'kfunc.ko*')\"" >"$rpm_log" 2>&1 || rc=$?
+		echo $rc >"$pkg/rpm.rc"
+	} &
+	rpm_pid=$!
+}
+
+pkg_rpm_end() {
+	[ -n "${rpm_pid:-}" ] && wait "$rpm_pid"
+	if [ "$(cat "$pkg/rpm.rc" 2>/dev/null)" = 0 ]; then
+		result ok "trixie: the RPM scriptlets run: rpm -i builds and installs for every kernel, rpm -U to $(pkg_next_version) keeps one version, rpm -e removes all"
 	else
-		result not-ok "trixie: the RPM scriptlets run: rpm -i, rpm -U, rpm -e" "$log"
+		result not-ok "trixie: the RPM scriptlets run: rpm -i, rpm -U, rpm -e" "$rpm_log"
 	fi
 }
