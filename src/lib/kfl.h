@@ -347,4 +347,156 @@ long kfl_http_header(const struct kfl_src *src, const char *name, unsigned int n
 #define KFL_CONTAINER_ID_LEN 64
 int kfl_container_id(const char *name, unsigned int len, char *id);
 
+/*
+ * BTF, as the kernel exposes it (/sys/kernel/btf/vmlinux): a header, a type
+ * section and a string section, in the byte order of the kernel that made
+ * it. The layouts below are those of include/uapi/linux/btf.h.
+ */
+struct kfl_btf_type {
+	unsigned int name_off;
+	unsigned int info;	/* vlen: bits 0-15, kind: 24-28, kind_flag: 31 */
+	union {
+		unsigned int size;
+		unsigned int type;
+	};
+};
+
+#define KFL_BTF_KIND(t) (((t)->info >> 24) & 0x1f)
+#define KFL_BTF_VLEN(t) ((t)->info & 0xffff)
+#define KFL_BTF_KFLAG(t) ((t)->info >> 31)
+
+#define KFL_BTF_KIND_UNKN 0
+#define KFL_BTF_KIND_INT 1
+#define KFL_BTF_KIND_PTR 2
+#define KFL_BTF_KIND_ARRAY 3
+#define KFL_BTF_KIND_STRUCT 4
+#define KFL_BTF_KIND_UNION 5
+#define KFL_BTF_KIND_ENUM 6
+#define KFL_BTF_KIND_FWD 7
+#define KFL_BTF_KIND_TYPEDEF 8
+#define KFL_BTF_KIND_VOLATILE 9
+#define KFL_BTF_KIND_CONST 10
+#define KFL_BTF_KIND_RESTRICT 11
+#define KFL_BTF_KIND_FUNC 12
+#define KFL_BTF_KIND_FUNC_PROTO 13
+#define KFL_BTF_KIND_VAR 14
+#define KFL_BTF_KIND_DATASEC 15
+#define KFL_BTF_KIND_FLOAT 16
+#define KFL_BTF_KIND_DECL_TAG 17
+#define KFL_BTF_KIND_TYPE_TAG 18
+#define KFL_BTF_KIND_ENUM64 19
+
+/* After an INT's struct kfl_btf_type: one word of these. */
+#define KFL_BTF_INT_ENCODING(x) (((x) >> 24) & 0x0f)
+#define KFL_BTF_INT_OFFSET(x) (((x) >> 16) & 0xff)
+#define KFL_BTF_INT_BITS(x) ((x) & 0xff)
+#define KFL_BTF_INT_SIGNED 1
+#define KFL_BTF_INT_CHAR 2
+#define KFL_BTF_INT_BOOL 4
+
+struct kfl_btf_array {
+	unsigned int type;
+	unsigned int index_type;
+	unsigned int nelems;
+};
+
+/* In a struct or union whose kind_flag is set, offset is bitfield size << 24 | bit offset. */
+struct kfl_btf_member {
+	unsigned int name_off;
+	unsigned int type;
+	unsigned int offset;
+};
+
+struct kfl_btf_enum {
+	unsigned int name_off;
+	int val;
+};
+
+struct kfl_btf_enum64 {
+	unsigned int name_off;
+	unsigned int val_lo32;
+	unsigned int val_hi32;
+};
+
+/* A parsed BTF blob; ids 1..nr_types (0 is void). */
+struct kfl_btf {
+	const unsigned char *types;
+	const char *strs;
+	unsigned int strs_len;
+	const unsigned int *offs;	/* offs[id]: the record of id in types */
+	unsigned int nr_types;
+};
+
+#define KFL_BTF_MAX_TYPES 0x00ffffff
+
+/*
+ * kfl_btf_count - the number of types in the BTF blob @data (@len bytes),
+ * for sizing kfl_btf_init's @offs: -KFL_EBADMSG when the header or a
+ * record is malformed or of a kind unknown here, -KFL_E2BIG past
+ * KFL_BTF_MAX_TYPES types.
+ *
+ * kfl_btf_init - parse @data into @btf, with @offs (@nr entries; at least
+ * kfl_btf_count + 1) as its index. Checks every record: its kind, its
+ * length, each type id it refers to (at most nr_types) and each string
+ * offset (inside the string section, which ends with a NUL); INT sizes
+ * and bits; ENUM sizes. 0, or -KFL_EBADMSG, -KFL_E2BIG; -KFL_EINVAL when
+ * @nr is too small. @data must stay in place (4-byte aligned) while @btf
+ * is used. Cycles (a typedef of itself) are not detected: walkers bound
+ * their depth.
+ */
+int kfl_btf_count(const void *data, unsigned int len);
+int kfl_btf_init(struct kfl_btf *btf, const void *data, unsigned int len,
+		 unsigned int *offs, unsigned int nr);
+
+/* The type of @id, NULL for 0 (void) and ids past nr_types. */
+const struct kfl_btf_type *kfl_btf_type(const struct kfl_btf *btf, unsigned int id);
+/* The string at @off ("" past the section). */
+const char *kfl_btf_str(const struct kfl_btf *btf, unsigned int off);
+/* The lowest id of a type of @kind named @name, or -KFL_ENOENT. */
+int kfl_btf_find(const struct kfl_btf *btf, const char *name, unsigned int kind);
+
+/*
+ * kfl_btf_snprintf - the text the kernel's bpf_snprintf_btf() writes for
+ * the object at @addr of type @type_id: a port of kernel/bpf/btf.c's
+ * btf_show, quirks included, so that the text is byte for byte the
+ * kernel's for the same bytes and flags.
+ * @flags: KFL_BTF_F_* (the kernel's BTF_F_*; others are -KFL_EINVAL), and
+ *   KFL_BTF_F_VOID_NAME: name pointers to void "(void *)", as 7.3 does
+ *   (earlier kernels print "( *)").
+ * @ops->read copies object bytes (0 or a negative errno; the kernel glue
+ *   uses copy_from_kernel_nofault), @ops->ptr formats a pointer's value as
+ *   the kernel's "%p" (@raw: "%px") does, without the "0x".
+ * Return: the length of the whole text (not counting a NUL); @buf holds
+ * its first @size - 1 bytes and a NUL (nothing when @size is 0, nor when
+ * nothing was printed: the top-level object could not be read). Errors:
+ * -KFL_EINVAL for type id 0, unknown flags, a DATASEC, or a type without
+ * a size (a function, void...) or of 2 GiB or more where one is read
+ * (here, not at the top: a top-level function prints "<unsupported
+ * kind:12>", as the kernel's does); -KFL_ENOENT for an id past the
+ * BTF; the error of the last read when it failed (the text then stops
+ * where that object was); -KFL_E2BIG when the walk would take more than
+ * KFL_BTF_SHOW_BUDGET steps (arrays of pointers repeat their first
+ * element nelems times, as the kernel's do) or nest deeper than
+ * KFL_BTF_SHOW_MAX_DEPTH.
+ */
+#define KFL_BTF_F_COMPACT (1U << 0)
+#define KFL_BTF_F_NONAME (1U << 1)
+#define KFL_BTF_F_PTR_RAW (1U << 2)
+#define KFL_BTF_F_ZERO (1U << 3)
+#define KFL_BTF_F_VOID_NAME (1U << 31)
+#define KFL_BTF_SHOW_BUDGET (1U << 20)
+#define KFL_BTF_SHOW_MAX_DEPTH 32
+#define KFL_BTF_PTR_TEXT 32
+
+struct kfl_btf_show_ops {
+	int (*read)(void *ctx, void *dst, unsigned long addr, unsigned int n);
+	unsigned int (*ptr)(void *ctx, char *buf, unsigned int size,
+			    unsigned long long v, int raw);
+	void *ctx;
+};
+
+long kfl_btf_snprintf(const struct kfl_btf *btf, unsigned int type_id,
+		      unsigned long addr, unsigned int flags, char *buf,
+		      unsigned int size, const struct kfl_btf_show_ops *ops);
+
 #endif /* KFL_H */

@@ -1,0 +1,546 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests of src/lib/btf.c (the BTF parser) and src/lib/btfshow.c (the port
+ * of the kernel's bpf_snprintf_btf text) under ASan/UBSan.
+ *
+ * The expected texts are the kernel's own: each was printed by
+ * bpf_snprintf_btf on a real kernel for the same bytes of a vmlinux type
+ * of the same layout (built here with a small BTF writer), quirks
+ * included. The VM tests compare with the kernel on every kernel of the
+ * matrix; these pin the rules on the host. Then the parser refuses
+ * malformed BTF, and every struct and union of a real vmlinux BTF prints
+ * from random bytes, read through a callback that refuses any byte
+ * outside the object, without a sanitizer report.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../../src/lib/kfl.h"
+
+/* A BTF writer: types and strings, then kfl_btf_init on an exact-size copy. */
+struct bw {
+	uint32_t types[16384];
+	unsigned int nwords;
+	char strs[16384];
+	unsigned int slen;
+	unsigned int n;
+	unsigned char *blob;
+	unsigned int *offs;
+	struct kfl_btf btf;
+};
+
+static unsigned int bw_str(struct bw *b, const char *s)
+{
+	unsigned int off = b->slen;
+
+	if (!s || !*s)
+		return 0;
+	memcpy(b->strs + off, s, strlen(s) + 1);
+	b->slen += strlen(s) + 1;
+	return off;
+}
+
+static unsigned int bw_type(struct bw *b, const char *name, unsigned int kind,
+			    unsigned int vlen, unsigned int kflag, unsigned int size_type)
+{
+	b->types[b->nwords++] = bw_str(b, name);
+	b->types[b->nwords++] = kflag << 31 | kind << 24 | vlen;
+	b->types[b->nwords++] = size_type;
+	return ++b->n;
+}
+
+static void bw_word(struct bw *b, uint32_t w)
+{
+	b->types[b->nwords++] = w;
+}
+
+static void bw_init(struct bw *b)
+{
+	memset(b, 0, sizeof(*b));
+	b->slen = 1;
+}
+
+static unsigned int t_int(struct bw *b, const char *name, unsigned int size,
+			  unsigned int enc, unsigned int bits)
+{
+	unsigned int id = bw_type(b, name, KFL_BTF_KIND_INT, 0, 0, size);
+
+	bw_word(b, enc << 24 | bits);
+	return id;
+}
+
+static unsigned int t_ref(struct bw *b, unsigned int kind, const char *name, unsigned int type)
+{
+	return bw_type(b, name, kind, 0, 0, type);
+}
+
+static unsigned int t_array(struct bw *b, unsigned int elem, unsigned int index, unsigned int n)
+{
+	unsigned int id = bw_type(b, NULL, KFL_BTF_KIND_ARRAY, 0, 0, 0);
+
+	bw_word(b, elem);
+	bw_word(b, index);
+	bw_word(b, n);
+	return id;
+}
+
+/* then vlen calls of member() */
+static unsigned int t_struct(struct bw *b, unsigned int kind, const char *name,
+			     unsigned int size, unsigned int vlen, unsigned int kflag)
+{
+	return bw_type(b, name, kind, vlen, kflag, size);
+}
+
+static void member(struct bw *b, const char *name, unsigned int type, unsigned int off)
+{
+	bw_word(b, bw_str(b, name));
+	bw_word(b, type);
+	bw_word(b, off);
+}
+
+static unsigned int t_enum(struct bw *b, const char *name, unsigned int size, unsigned int vlen)
+{
+	return bw_type(b, name, KFL_BTF_KIND_ENUM, vlen, 0, size);
+}
+
+static void enumerator(struct bw *b, const char *name, int val)
+{
+	bw_word(b, bw_str(b, name));
+	bw_word(b, (uint32_t)val);
+}
+
+/* The blob: header, types, strings, in an exact-size heap block. */
+static unsigned int bw_blob(struct bw *b)
+{
+	unsigned int tlen = b->nwords * 4, len = 24 + tlen + b->slen;
+	uint32_t h[6] = { 0xeb9f | 1 << 16, 24, 0, tlen, tlen, b->slen };
+
+	b->blob = malloc(len);
+	assert_non_null(b->blob);
+	memcpy(b->blob, h, 24);
+	memcpy(b->blob + 24, b->types, tlen);
+	memcpy(b->blob + 24 + tlen, b->strs, b->slen);
+	return len;
+}
+
+static void bw_parse(struct bw *b)
+{
+	unsigned int len = bw_blob(b);
+	int n = kfl_btf_count(b->blob, len);
+
+	assert_int_equal(n, b->n);
+	b->offs = calloc(n + 1, sizeof(*b->offs));
+	assert_int_equal(kfl_btf_init(&b->btf, b->blob, len, b->offs, n + 1), 0);
+	assert_int_equal(b->btf.nr_types, b->n);
+}
+
+static void bw_free(struct bw *b)
+{
+	free(b->blob);
+	free(b->offs);
+	free(b);
+}
+
+static struct bw *bw_new(void)
+{
+	struct bw *b = malloc(sizeof(*b));
+
+	assert_non_null(b);
+	bw_init(b);
+	return b;
+}
+
+/* Object memory: reads outside [base, base + len) fail as the kernel's would. */
+struct mem {
+	const unsigned char *base;
+	unsigned long len;
+	unsigned long reads;
+};
+
+static int rd(void *ctx, void *dst, unsigned long addr, unsigned int n)
+{
+	struct mem *m = ctx;
+	unsigned long b = (unsigned long)m->base;
+
+	m->reads++;
+	if (addr < b || addr - b > m->len || n > m->len - (addr - b))
+		return -EFAULT;
+	memcpy(dst, (const void *)addr, n);
+	return 0;
+}
+
+/* %px: 16 digits; %p: a stand-in hash, as the kernel's 32-bit siphash. */
+static unsigned int ptrfmt(void *ctx, char *buf, unsigned int size, unsigned long long v, int raw)
+{
+	(void)ctx;
+	if (!raw && v)
+		v = (v * 2654435761ULL) & 0xffffffff;
+	return snprintf(buf, size, "%016llx", v);
+}
+
+/* Print @len bytes at @obj (an exact-size copy) as type @id. */
+static long show(struct bw *b, unsigned int id, const void *obj, unsigned long len,
+		 unsigned int flags, char *out, unsigned int size)
+{
+	unsigned char *copy = malloc(len ? len : 1);
+	struct mem m = { copy, len, 0 };
+	struct kfl_btf_show_ops ops = { rd, ptrfmt, &m };
+	long ret;
+
+	memcpy(copy, obj, len);
+	ret = kfl_btf_snprintf(&b->btf, id, (unsigned long)copy, flags, out, size, &ops);
+	free(copy);
+	return ret;
+}
+
+static void expect(struct bw *b, unsigned int id, const void *obj, unsigned long len,
+		   unsigned int flags, const char *want)
+{
+	char out[4096];
+	long n;
+
+	memset(out, 'X', sizeof(out));
+	n = show(b, id, obj, len, flags, out, sizeof(out));
+	assert_string_equal(out, want);
+	assert_int_equal(n, strlen(want));
+}
+
+#define C KFL_BTF_F_COMPACT
+#define RAW KFL_BTF_F_PTR_RAW
+#define S(x) ((const unsigned char *)(x)), (sizeof(x) - 1)
+
+/* struct btf_enum { __u32 name_off; __s32 val; }: ints, typedefs, sign */
+static void test_ints(void **state)
+{
+	struct bw *b = bw_new();
+	unsigned int u32 = t_int(b, "unsigned int", 4, 0, 32);
+	unsigned int s32 = t_int(b, "int", 4, KFL_BTF_INT_SIGNED, 32);
+	unsigned int tu = t_ref(b, KFL_BTF_KIND_TYPEDEF, "__u32", u32);
+	unsigned int ts = t_ref(b, KFL_BTF_KIND_TYPEDEF, "__s32", s32);
+	unsigned int st = t_struct(b, KFL_BTF_KIND_STRUCT, "btf_enum", 8, 2, 0);
+	unsigned char obj[8] = { 3, 0, 0, 0, 0xff, 0xff, 0xff, 0xff };
+
+	(void)state;
+	member(b, "name_off", tu, 0);
+	member(b, "val", ts, 32);
+	bw_parse(b);
+	expect(b, st, obj, 8, C, "(struct btf_enum){.name_off = (__u32)3,.val = (__s32)-1,}");
+	expect(b, st, obj, 8, 0,
+	       "(struct btf_enum){\n .name_off = (__u32)3,\n .val = (__s32)-1,\n}\n");
+	expect(b, st, obj, 8, C | KFL_BTF_F_NONAME, "{3,-1,}");
+	/* a zero member is skipped, unless ZERO; the top level always prints */
+	obj[0] = 0;
+	expect(b, st, obj, 8, C, "(struct btf_enum){.val = (__s32)-1,}");
+	expect(b, st, obj, 8, C | KFL_BTF_F_ZERO,
+	       "(struct btf_enum){.name_off = (__u32)0,.val = (__s32)-1,}");
+	expect(b, u32, "\0\0\0\0", 4, C, "(unsigned int)0");
+	bw_free(b);
+}
+
+/*
+ * Char arrays: printable bytes as 'c' (the kernel's isprint: 0xa0-0xff
+ * too, emitted raw), others as numbers, up to the first NUL.
+ */
+static void test_char_arrays(void **state)
+{
+	struct bw *b = bw_new();
+	unsigned int ch = t_int(b, "char", 1, KFL_BTF_INT_SIGNED, 8);
+	unsigned int sc = t_int(b, "signed char", 1, KFL_BTF_INT_SIGNED, 8);
+	unsigned int uc = t_int(b, "unsigned char", 1, 0, 8);
+	unsigned int u8 = t_ref(b, KFL_BTF_KIND_TYPEDEF, "__u8", uc);
+	unsigned int idx = t_int(b, "int", 4, KFL_BTF_INT_SIGNED, 32);
+	unsigned int a16 = t_array(b, ch, idx, 16);
+	unsigned int u8a = t_array(b, u8, idx, 16);
+	unsigned int sca = t_array(b, sc, idx, 6);
+	unsigned int info = t_struct(b, KFL_BTF_KIND_STRUCT, "bpf_prog_info", 16, 1, 0);
+	unsigned int acpi, p4;
+
+	(void)state;
+	member(b, "name", a16, 0);
+	acpi = t_struct(b, KFL_BTF_KIND_STRUCT, "acpi_device_id", 16, 1, 0);
+	member(b, "id", u8a, 0);
+	p4 = t_struct(b, KFL_BTF_KIND_STRUCT, "p4_event_bind", 6, 1, 0);
+	member(b, "cntr", sca, 0);
+	bw_parse(b);
+	expect(b, info, "foo\0\0\0\0\0\0\0\0\0\0\0\0\0", 16, C,
+	       "(struct bpf_prog_info){.name = (char[])['f','o','o',],}");
+	expect(b, acpi, "AB\1C\0Z\0\0\0\0\0\0\0\0\0\0", 16, C,
+	       "(struct acpi_device_id){.id = (__u8[])['A','B',1,'C',],}");
+	expect(b, p4, "\xff" "a\x80\0\5\0", 6, C,
+	       "(struct p4_event_bind){.cntr = (signed char[])['\xff','a',-128,],}");
+	/* a leading NUL: nothing below shows, so the array is skipped */
+	expect(b, acpi, "\0B\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16, C, "(struct acpi_device_id){}");
+	expect(b, acpi, "\0B\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16, C | KFL_BTF_F_ZERO,
+	       "(struct acpi_device_id){.id = (__u8[])[],}");
+	expect(b, a16, "hi\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16, 0, "(char[])[\n 'h',\n 'i',\n]\n");
+	bw_free(b);
+}
+
+/* Other arrays: zero elements skipped; pointers and arrays never advance. */
+static void test_arrays(void **state)
+{
+	struct bw *b = bw_new();
+	unsigned int u32 = t_int(b, "unsigned int", 4, 0, 32);
+	unsigned int lu = t_int(b, "long unsigned int", 8, 0, 64);
+	unsigned int tu = t_ref(b, KFL_BTF_KIND_TYPEDEF, "__u32", u32);
+	unsigned int cb = t_array(b, tu, u32, 5);
+	unsigned int top = t_array(b, u32, u32, 3);
+	unsigned int skb = t_struct(b, KFL_BTF_KIND_STRUCT, "__sk_buff", 20, 1, 0);
+	unsigned int rb, rbp, rba, latch, vp, vpa, kp;
+	uint32_t cbv[5] = { 0, 0, 1, 0, 0 }, topv[3] = { 2, 0, 4 };
+	uint64_t nodes[6] = { 5, 1, 0, 0, 0, 2 }, payload[4] = { 1, 7, 0, 9 };
+
+	(void)state;
+	member(b, "cb", cb, 0);
+	rbp = t_ref(b, KFL_BTF_KIND_PTR, NULL, b->n + 2);
+	rb = t_struct(b, KFL_BTF_KIND_STRUCT, "rb_node", 24, 3, 0);
+	member(b, "__rb_parent_color", lu, 0);
+	member(b, "rb_right", rbp, 64);
+	member(b, "rb_left", rbp, 128);
+	rba = t_array(b, rb, u32, 2);
+	latch = t_struct(b, KFL_BTF_KIND_STRUCT, "latch_tree_node", 48, 1, 0);
+	member(b, "node", rba, 0);
+	vp = t_ref(b, KFL_BTF_KIND_PTR, NULL, 0);
+	vpa = t_array(b, vp, u32, 4);
+	kp = t_struct(b, KFL_BTF_KIND_UNION, "key_payload", 32, 2, 0);
+	member(b, "rcu_data0", vp, 0);
+	member(b, "data", vpa, 0);
+	bw_parse(b);
+	expect(b, skb, cbv, 20, C, "(struct __sk_buff){.cb = (__u32[])[1,],}");
+	expect(b, top, topv, 12, C, "(unsigned int[])[2,4,]");
+	memset(topv, 0, sizeof(topv));
+	expect(b, top, topv, 12, C, "(unsigned int[])[]");
+	expect(b, latch, nodes, 48, C | RAW,
+	       "(struct latch_tree_node){.node = (struct rb_node[])[5,0x0000000000000001,},0x0000000000000002,},],}");
+	expect(b, latch, nodes, 48, RAW,
+	       "(struct latch_tree_node){\n .node = (struct rb_node[])[\n  \n   5,\n   0x0000000000000001,\n  },\n  \n   0x0000000000000002,\n  },\n ],\n}\n");
+	expect(b, kp, payload, 32, C | RAW,
+	       "(union key_payload){.rcu_data0 = ( *)0x0000000000000001,.data = ( *[])0x0000000000000001,0x0000000000000001,0x0000000000000001,0x0000000000000001,],}");
+	/* 7.3 names the pointee */
+	expect(b, kp, payload, 32, C | RAW | KFL_BTF_F_VOID_NAME,
+	       "(union key_payload){.rcu_data0 = (void *)0x0000000000000001,.data = (void *[])0x0000000000000001,0x0000000000000001,0x0000000000000001,0x0000000000000001,],}");
+	bw_free(b);
+}
+
+/* Enums by name even when 0; bitfields in hex; const members "()"; u128. */
+static void test_enums_bits(void **state)
+{
+	struct bw *b = bw_new();
+	unsigned int en = t_enum(b, "quota_type", 4, 3);
+	unsigned int kqid, uc, u8, insn, s32, ts32, u16, cu16, perm, u128, dbl, bo, flags;
+	unsigned char z[4] = { 0 };
+	unsigned char ins[8] = { 0x85, 0x12, 0, 0, 5, 0, 0, 0 };
+	unsigned char x[16] = { 5 };
+
+	(void)state;
+	enumerator(b, "USRQUOTA", 0);
+	enumerator(b, "GRPQUOTA", 1);
+	enumerator(b, "PRJQUOTA", 2);
+	kqid = t_struct(b, KFL_BTF_KIND_STRUCT, "kqid", 4, 1, 0);
+	member(b, "type", en, 0);
+	uc = t_int(b, "unsigned char", 1, 0, 8);
+	u8 = t_ref(b, KFL_BTF_KIND_TYPEDEF, "__u8", uc);
+	s32 = t_int(b, "int", 4, KFL_BTF_INT_SIGNED, 32);
+	ts32 = t_ref(b, KFL_BTF_KIND_TYPEDEF, "__s32", s32);
+	insn = t_struct(b, KFL_BTF_KIND_STRUCT, "bpf_insn", 8, 4, 1);
+	member(b, "code", u8, 0);
+	member(b, "dst_reg", u8, 4 << 24 | 8);
+	member(b, "src_reg", u8, 4 << 24 | 12);
+	member(b, "imm", ts32, 32);
+	u16 = t_int(b, "short unsigned int", 2, 0, 16);
+	cu16 = t_ref(b, KFL_BTF_KIND_CONST, NULL, u16);
+	perm = t_struct(b, KFL_BTF_KIND_STRUCT, "attr", 2, 1, 0);
+	member(b, "perm", cu16, 0);
+	u128 = t_int(b, "__int128 unsigned", 16, 0, 128);
+	dbl = bw_type(b, "double", KFL_BTF_KIND_FLOAT, 0, 0, 8);
+	bo = t_int(b, "_Bool", 1, KFL_BTF_INT_BOOL, 8);
+	flags = t_struct(b, KFL_BTF_KIND_STRUCT, "flags", 1, 2, 1);
+	member(b, "called", bo, 1 << 24 | 0);
+	member(b, "b", bo, 1 << 24 | 1);
+	bw_parse(b);
+	expect(b, kqid, z, 4, C, "(struct kqid){.type = (enum quota_type)USRQUOTA,}");
+	expect(b, insn, ins, 8, C,
+	       "(struct bpf_insn){.code = (__u8)133,.dst_reg = (__u8)0x2,.src_reg = (__u8)0x1,.imm = (__s32)5,}");
+	expect(b, perm, "\xa4\x01", 2, C, "(struct attr){.perm = ()420,}");
+	expect(b, u128, x, 16, C, "(__int128 unsigned)0x5");
+	x[8] = 1;
+	expect(b, u128, x, 16, C, "(__int128 unsigned)0x10000000000000005");
+	expect(b, dbl, x, 8, C, "<unsupported kind:16>");
+	expect(b, flags, "\1", 1, C, "(struct flags){.called = (_Bool)0x1,}");
+	bw_free(b);
+}
+
+/* snprintf's contract; errors; reads that fail. */
+static void test_contract(void **state)
+{
+	struct bw *b = bw_new();
+	unsigned int u32 = t_int(b, "unsigned int", 4, 0, 32);
+	unsigned int st = t_struct(b, KFL_BTF_KIND_STRUCT, "pair", 8, 2, 0);
+	unsigned int fn, fna;
+	uint32_t v[2] = { 1234, 5 };
+	const char *full = "(struct pair){.a = (unsigned int)1234,.b = (unsigned int)5,}";
+	char out[64];
+	struct mem m = { NULL, 0, 0 };
+	struct kfl_btf_show_ops ops = { rd, ptrfmt, &m };
+
+	(void)state;
+	member(b, "a", u32, 0);
+	member(b, "b", u32, 32);
+	fn = t_ref(b, KFL_BTF_KIND_FUNC_PROTO, NULL, 0);
+	fna = t_array(b, fn, u32, 2);
+	bw_parse(b);
+	memset(out, 'X', sizeof(out));
+	assert_int_equal(show(b, st, v, 8, C, out, 10), strlen(full));
+	assert_string_equal(out, "(struct p");
+	assert_int_equal(out[10], 'X');
+	assert_int_equal(show(b, st, v, 8, C, out, 0), strlen(full));
+	assert_int_equal(out[0], '(');
+	assert_int_equal(show(b, st, v, 8, C, out, sizeof(out)), strlen(full));
+	assert_string_equal(out, full);
+	assert_int_equal(show(b, 0, v, 8, C, out, sizeof(out)), -EINVAL);
+	assert_int_equal(show(b, b->n + 1, v, 8, C, out, sizeof(out)), -ENOENT);
+	assert_int_equal(show(b, st, v, 8, 1 << 4, out, sizeof(out)), -EINVAL);
+	/* a kind the kernel does not show, and a type without a size */
+	expect(b, fn, v, 8, C, "<unsupported kind:13>");
+	assert_int_equal(show(b, fna, v, 8, C, out, sizeof(out)), -EINVAL);
+	/* a top-level object that cannot be read: the error, @out untouched */
+	memset(out, 'X', sizeof(out));
+	assert_int_equal(kfl_btf_snprintf(&b->btf, st, 16, C, out, sizeof(out), &ops), -EFAULT);
+	assert_int_equal(out[0], 'X');
+	bw_free(b);
+}
+
+/* Malformed BTF is refused, whatever is wrong. */
+static void test_malformed(void **state)
+{
+	struct bw *b = bw_new();
+	unsigned int u32 = t_int(b, "unsigned int", 4, 0, 32);
+	unsigned int len, i, *offs = calloc(8, sizeof(*offs));
+	unsigned char *good;
+	struct kfl_btf btf;
+
+	(void)state;
+	t_ref(b, KFL_BTF_KIND_PTR, NULL, u32);
+	len = bw_blob(b);
+	good = b->blob;
+	assert_int_equal(kfl_btf_count(good, len), 2);
+	assert_int_equal(kfl_btf_init(&btf, good, len, offs, 3), 0);
+	assert_int_equal(kfl_btf_init(&btf, good, len, offs, 2), -EINVAL);
+	assert_int_equal(kfl_btf_find(&btf, "unsigned int", KFL_BTF_KIND_INT), 1);
+	assert_int_equal(kfl_btf_find(&btf, "unsigned int", KFL_BTF_KIND_PTR), -ENOENT);
+	/* every truncation */
+	for (i = 0; i < len; i++) {
+		unsigned char *p = malloc(i ? i : 1);
+
+		memcpy(p, good, i);
+		assert_true(kfl_btf_count(p, i) < 0);
+		free(p);
+	}
+	/* a bad magic, version, string section end, type reference, kind */
+	{
+		static const struct { unsigned int off; unsigned char val; } bad[] = {
+			{ 0, 0 }, { 2, 2 }, { 24 + 32 - 1, 'x' }, { 24 + 16 + 8, 9 }, { 24 + 7, 20 },
+		};
+
+		for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+			unsigned char *p = malloc(len);
+
+			memcpy(p, good, len);
+			if (bad[i].off == 24 + 32 - 1)
+				p[len - 1] = bad[i].val;
+			else
+				p[bad[i].off] = bad[i].val;
+			assert_true(kfl_btf_init(&btf, p, len, offs, 8) < 0);
+			free(p);
+		}
+	}
+	free(offs);
+	bw_free(b);
+}
+
+/*
+ * A real vmlinux BTF (KFUNC_TEST_BTF, else this machine's): parsed, and
+ * every struct and union printed from random bytes with several flag sets,
+ * each read inside the object.
+ */
+static void test_vmlinux(void **state)
+{
+	const char *path = getenv("KFUNC_TEST_BTF");
+	FILE *f;
+	unsigned char *data, *obj;
+	long len;
+	int n;
+	unsigned int *offs, id, printed = 0;
+	struct kfl_btf btf;
+	char *out = malloc(1 << 16);
+	static const unsigned int fl[] = { 0, C, C | RAW | KFL_BTF_F_ZERO, KFL_BTF_F_NONAME };
+
+	(void)state;
+	if (!path)
+		path = "/sys/kernel/btf/vmlinux";
+	f = fopen(path, "rb");
+	if (!f) {
+		print_message("# no %s: skipped\n", path);
+		skip();
+	}
+	data = malloc(64 << 20);
+	len = fread(data, 1, 64 << 20, f);
+	fclose(f);
+	n = kfl_btf_count(data, len);
+	assert_true(n > 10000);
+	offs = calloc(n + 1, sizeof(*offs));
+	assert_int_equal(kfl_btf_init(&btf, data, len, offs, n + 1), 0);
+	assert_true(kfl_btf_find(&btf, "task_struct", KFL_BTF_KIND_STRUCT) > 0);
+	srandom(1);
+	obj = malloc(1 << 16);
+	for (id = 1; id <= btf.nr_types; id++) {
+		const struct kfl_btf_type *t = kfl_btf_type(&btf, id);
+		struct mem m;
+		struct kfl_btf_show_ops ops = { rd, ptrfmt, &m };
+		unsigned int i, sz;
+		long r;
+
+		if ((KFL_BTF_KIND(t) != KFL_BTF_KIND_STRUCT && KFL_BTF_KIND(t) != KFL_BTF_KIND_UNION) ||
+		    t->size > (1 << 16))
+			continue;
+		sz = t->size;
+		for (i = 0; i < sz; i++)
+			obj[i] = (random() & 3) ? 0 : random();
+		m.base = obj + (1 << 16) - sz;
+		m.len = sz;
+		memmove((void *)m.base, obj, sz);
+		r = kfl_btf_snprintf(&btf, id, (unsigned long)m.base, fl[id % 4], out,
+				     (id % 7) ? (1 << 16) : 40, &ops);
+		assert_true(r >= 0);
+		printed++;
+	}
+	print_message("# %s: %d types, %u structs and unions printed\n", path, n, printed);
+	free(obj);
+	free(offs);
+	free(data);
+	free(out);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ints),
+		cmocka_unit_test(test_char_arrays),
+		cmocka_unit_test(test_arrays),
+		cmocka_unit_test(test_enums_bits),
+		cmocka_unit_test(test_contract),
+		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_vmlinux),
+	};
+
+	cmocka_set_message_output(CM_OUTPUT_TAP);
+	return cmocka_run_group_tests_name("btf", tests, NULL, NULL);
+}
