@@ -197,4 +197,14 @@ static __always_inline bool kf_kaddr_ok(unsigned long a, size_t n)
 }
 #endif
 
+/*
+ * 7.3: bpf_snprintf_btf names a pointer to void "(void *)"; before, "( *)".
+ * kf_btf_snprintf prints as the running kernel's helper does.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(7, 3, 0)
+#define KF_BTF_SHOW_FLAGS KFL_BTF_F_VOID_NAME
+#else
+#define KF_BTF_SHOW_FLAGS 0
+#endif
+
 #endif /* KFUNC_COMPAT_H */

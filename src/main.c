@@ -5,7 +5,7 @@
  * The prototypes live in bpf-headers/kfuncs/ (shared with BPF programs);
  * the logic lives in src/lib/ (freestanding, tested on the host); one file
  * per family (string.c, mem.c, hash.c, task.c, file.c, proc.c, proto.c,
- * packet.c) is the kernel glue; this file holds the BTF id sets and their
+ * packet.c, btf.c) is the kernel glue; this file holds the BTF id sets and their
  * registration.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -17,6 +17,7 @@
 #include <kfunc/version.h>
 #include <kfuncs/kfuncs.h>
 
+#include "btf.h"
 #include "compat.h"
 #include "lib/kfl.h"
 #include "locks.h"
@@ -78,7 +79,8 @@ __bpf_kfunc u64 kf_test_sum(u32 a, u64 b, u32 c, u64 d)
 	BTF_ID_FLAGS(func, kf_pb_get_varint_path)			\
 	BTF_ID_FLAGS(func, kf_dns_name)					\
 	BTF_ID_FLAGS(func, kf_domain_match)				\
-	BTF_ID_FLAGS(func, kf_http_header)
+	BTF_ID_FLAGS(func, kf_http_header)				\
+	BTF_ID_FLAGS(func, kf_btf_snprintf)
 
 /*
  * One set per hook: 6.1 refuses a second registration on a hook. The
@@ -163,6 +165,8 @@ static int __init kf_init(void)
 		pr_err("the kfunc BTF ids were not resolved when the module was built: rebuild it with the BTF step (tools/btf)\n");
 		return -EINVAL;
 	}
+	/* Without vmlinux BTF, kf_btf_snprintf alone fails (and it says so). */
+	kf_btf_init();
 	/*
 	 * A failed registration leaves the earlier ones in place until the
 	 * module's BTF goes, which a failed init makes happen at once.
@@ -172,6 +176,7 @@ static int __init kf_init(void)
 		if (ret) {
 			pr_err("cannot register kfuncs for BPF program type %d: %d (does kfunc.ko carry its .BTF?)\n",
 			       kf_hooks[i].type, ret);
+			kf_btf_exit();
 			return ret;
 		}
 	}
@@ -188,6 +193,7 @@ static int __init kf_init(void)
  */
 static void __exit kf_exit(void)
 {
+	kf_btf_exit();
 }
 
 module_init(kf_init);

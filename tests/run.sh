@@ -120,6 +120,16 @@ check() {
 	step "the module BTF step: base BTF extraction; without it the build fails loudly"
 	btf_tests
 
+	step "the BTF printer (src/lib/btfshow.c) over every struct and union of each kernel's vmlinux BTF (host, ASan+UBSan)"
+	for kver in $built; do
+		log=$logs/btf-host-$kver.log
+		if KFUNC_TEST_BTF=$build/run-$kver/vmlinux.btf "$top/tests/host/test_btf" >"$log" 2>&1; then
+			result ok "$kver: $(sed -n 's/^# .*vmlinux.btf: //p' "$log"), no error or sanitizer report"
+		else
+			result not-ok "$kver: the BTF printer over each struct and union of vmlinux BTF" "$log"
+		fi
+	done
+
 	vm_finish "$built"
 
 	if [ -n "$pkg_ok" ]; then
@@ -234,7 +244,7 @@ vm_prepare() {
 		>"$run/programs.txt"
 	cp "$top/tests/bpf/negative.expect" "$run/"
 	vmlinux_lists "$kver"
-	for f in kfunc_test task_test file_test proc_test packet_test bounds stress pb_traffic negative.bpf.o hello strstr memzero \
+	for f in kfunc_test task_test file_test proc_test packet_test btf_test bounds stress pb_traffic negative.bpf.o hello strstr memzero \
 		tasks hash pbfilter filesnoop dnsblock hostfilter kfunc hello.bpf.o; do
 		cp "$build/bpf/out/$f" "$run/" 2>/dev/null
 	done

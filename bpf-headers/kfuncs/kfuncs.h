@@ -4,6 +4,7 @@
 #define _KFUNCS_KFUNCS_H
 
 #include <kfunc/version.h>
+#include <kfuncs/btf.h>
 #include <kfuncs/dns.h>
 #include <kfuncs/file.h>
 #include <kfuncs/hash.h>

@@ -107,6 +107,9 @@ tests "$dir/proc_test"
 # Packet search, DNS names, HTTP headers: test-run packets (linear,
 # multi-buffer XDP) and real non-linear datagrams over lo.
 tests "$dir/packet_test"
+# Kernel objects printed by BTF: kf_btf_snprintf's text against the
+# kernel's own bpf_snprintf_btf, byte for byte.
+tests "$dir/btf_test"
 
 # Every kfunc that reads or writes a buffer, on buffers of every size from
 # 0 to 64 and around the word and block boundaries its code uses, ending
@@ -686,6 +689,21 @@ if [ -n "$debug" ]; then
 	fi
 	check "lockdep is still on after the tests (debug_locks 1)" \
 		grep -q 'debug_locks: *1$' /proc/lockdep_stats
+fi
+
+# Last, for nothing after it could read kernel memory: the kernel locked
+# down for confidentiality, kf_btf_snprintf refuses to read objects. (The
+# debug kernel's config has no lockdown LSM; Debian's kernels do.)
+lockdown=/sys/kernel/security/lockdown
+if [ -z "$debug" ]; then
+	[ -e "$lockdown" ] || mount -t securityfs none /sys/kernel/security 2>/dev/null
+	if grep -q confidentiality "$lockdown" 2>/dev/null; then
+		echo confidentiality >"$lockdown"
+		"$dir/btf_test" lockdown 2>"$log" | sed "s/^\(ok\|not ok\) - /\1 - $k: /"
+		[ -s "$log" ] && sed 's/^/    /' "$log"
+	else
+		not_ok "the kernel offers lockdown (security/lockdown: $(cat "$lockdown" 2>&1))"
+	fi
 fi
 
 # Any report of the kernel's own checkers fails the run: KASAN, UBSAN,
