@@ -714,64 +714,39 @@ static void ptr_show(struct show *show, const struct kfl_btf_type *t, unsigned i
 	end_type(show);
 }
 
+/*
+ * btf_enum_show and btf_enum64_show: an ENUM is read as 4 bytes whatever
+ * its size (the kernel's *(int *)), an ENUM64 as 8.
+ */
 static void enum_show(struct show *show, const struct kfl_btf_type *t, unsigned int type_id,
 		      unsigned long data)
 {
-	const struct kfl_btf_enum *e = (const void *)(t + 1);
-	unsigned int i, n = KFL_BTF_VLEN(t);
+	int wide = KFL_BTF_KIND(t) == KFL_BTF_KIND_ENUM64;
+	const unsigned int *e = (const void *)(t + 1);
+	unsigned int i, n = KFL_BTF_VLEN(t), step = wide ? 3 : 2;
 	struct value v = { .kind = V_U };
 	unsigned char *safe;
-	int val;
+	unsigned long long val, ev;
 
 	safe = start_type(show, t, type_id, data);
 	if (!safe)
 		return;
-	/* always 4 bytes, whatever the enum's size: the kernel's *(int *) */
-	val = (int)(safe[0] | safe[1] << 8 | safe[2] << 16 | (unsigned int)safe[3] << 24);
+	val = wide ? rd64(safe) : (unsigned int)(safe[0] | safe[1] << 8 | safe[2] << 16 |
+						 (unsigned int)safe[3] << 24);
 	for (i = 0; i < n; i++) {
-		if (val != e[i].val)
+		ev = wide ? (unsigned long long)e[i * step + 2] << 32 | e[i * step + 1] :
+			    e[i * step + 1];
+		if (val != ev)
 			continue;
 		v.kind = V_STR;
-		v.s = e[i].name_off ? kfl_btf_str(show->btf, e[i].name_off) : "(anon)";
+		v.s = e[i * step] ? kfl_btf_str(show->btf, e[i * step]) : "(anon)";
 		show_value(show, &v, 1);
 		end_type(show);
 		return;
 	}
 	if (KFL_BTF_KFLAG(t)) {
 		v.kind = V_D;
-		v.d = val;
-	} else {
-		v.u = (unsigned int)val;
-	}
-	show_value(show, &v, val != 0);
-	end_type(show);
-}
-
-static void enum64_show(struct show *show, const struct kfl_btf_type *t, unsigned int type_id,
-			unsigned long data)
-{
-	const struct kfl_btf_enum64 *e = (const void *)(t + 1);
-	unsigned int i, n = KFL_BTF_VLEN(t);
-	struct value v = { .kind = V_U };
-	unsigned char *safe;
-	unsigned long long val;
-
-	safe = start_type(show, t, type_id, data);
-	if (!safe)
-		return;
-	val = rd64(safe);
-	for (i = 0; i < n; i++) {
-		if (val != ((unsigned long long)e[i].val_hi32 << 32 | e[i].val_lo32))
-			continue;
-		v.kind = V_STR;
-		v.s = e[i].name_off ? kfl_btf_str(show->btf, e[i].name_off) : "(anon)";
-		show_value(show, &v, 1);
-		end_type(show);
-		return;
-	}
-	if (KFL_BTF_KFLAG(t)) {
-		v.kind = V_D;
-		v.d = (long long)val;
+		v.d = wide ? (long long)val : (int)val;
 	} else {
 		v.u = val;
 	}
@@ -924,10 +899,8 @@ static void show_type(struct show *show, const struct kfl_btf_type *t, unsigned 
 		aggr_show(show, t, type_id, data, bits_offset);
 		break;
 	case KFL_BTF_KIND_ENUM:
-		enum_show(show, t, type_id, data);
-		break;
 	case KFL_BTF_KIND_ENUM64:
-		enum64_show(show, t, type_id, data);
+		enum_show(show, t, type_id, data);
 		break;
 	case KFL_BTF_KIND_DATASEC:
 		/* btf_datasec_show: not ported */

@@ -467,7 +467,7 @@ static void test_malformed(void **state)
 }
 
 /*
- * A real vmlinux BTF (KFUNC_TEST_BTF, else this machine's): parsed, and
+ * A real vmlinux BTF (KFUNC_TEST_BTF, else this machine's, if it has one): parsed, and
  * every struct and union printed from random bytes with several flag sets,
  * each read inside the object.
  */
@@ -480,17 +480,20 @@ static void test_vmlinux(void **state)
 	int n;
 	unsigned int *offs, id, printed = 0;
 	struct kfl_btf btf;
-	char *out = malloc(1 << 16);
+	char *out;
 	static const unsigned int fl[] = { 0, C, C | RAW | KFL_BTF_F_ZERO, KFL_BTF_F_NONAME };
 
 	(void)state;
+	f = fopen(path ? path : "/sys/kernel/btf/vmlinux", "rb");
+	if (!f && !path) {
+		/* make check runs this again over each matrix kernel's BTF */
+		print_message("# no /sys/kernel/btf/vmlinux on this host\n");
+		return;
+	}
+	assert_non_null(f);
 	if (!path)
 		path = "/sys/kernel/btf/vmlinux";
-	f = fopen(path, "rb");
-	if (!f) {
-		print_message("# no %s: skipped\n", path);
-		skip();
-	}
+	out = malloc(1 << 16);
 	data = malloc(64 << 20);
 	len = fread(data, 1, 64 << 20, f);
 	fclose(f);

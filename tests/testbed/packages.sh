@@ -36,6 +36,25 @@ overlay() {
 	echo "$o/root"
 }
 
+# overlay_bg NAME LOWER LOG SCRIPT: run SCRIPT (sh -e) in a fresh overlay
+# NAME of LOWER, in the background, its output to LOG and its exit status
+# to build/pkg/NAME.rc (1 when the overlay cannot be mounted); the
+# background job's pid in bg_pid (empty then).
+overlay_bg() {
+	rm -f "$pkg/$1.rc"
+	bg_pid=
+	_o=$(overlay "$1" "$2") || {
+		echo 1 >"$pkg/$1.rc"
+		return
+	}
+	{
+		rc=0
+		in_root "$_o" sh -ec "$4" >"$3" 2>&1 || rc=$?
+		echo $rc >"$pkg/$1.rc"
+	} &
+	bg_pid=$!
+}
+
 pkg_unmount() {
 	grep -o " $pkg/[^ ]*/root " /proc/mounts 2>/dev/null | while read -r m; do
 		umount -l "$m"
@@ -376,22 +395,12 @@ pkg_refusals() {
 # local repository. It runs in the background, beside the VMs.
 pkg_autopkgtest_start() {
 	apt_log=$logs/pkg-autopkgtest.log
-	rm -f "$pkg/autopkgtest.rc"
-	apt_root=$(overlay autopkgtest "$bookworm") || {
-		echo 1 >"$pkg/autopkgtest.rc"
-		return
-	}
-	{
-		rc=0
-		in_root "$apt_root" sh -ec '
-			rm -f /etc/apt/sources.list /etc/apt/sources.list.d/*
-			cd /kfunc-build/pkg/debs
-			autopkgtest -B /kfunc-build/pkgsrc ./kfunc-dkms_*.deb ./kfunc-sdk_*.deb \
-				./kfunc-tools_*.deb -- null' \
-			>"$apt_log" 2>&1 || rc=$?
-		echo $rc >"$pkg/autopkgtest.rc"
-	} &
-	apt_pid=$!
+	overlay_bg autopkgtest "$bookworm" "$apt_log" '
+		rm -f /etc/apt/sources.list /etc/apt/sources.list.d/*
+		cd /kfunc-build/pkg/debs
+		autopkgtest -B /kfunc-build/pkgsrc ./kfunc-dkms_*.deb ./kfunc-sdk_*.deb \
+			./kfunc-tools_*.deb -- null'
+	apt_pid=$bg_pid
 }
 
 pkg_autopkgtest_end() {
@@ -451,14 +460,7 @@ pkg_rpm_start() {
 	v=$(make -s -C "$top" version)
 	next=$(pkg_next_version)
 	rpm_log=$logs/pkg-rpm-scriptlets.log
-	rm -f "$pkg/rpm.rc"
-	rpm_root=$(overlay rpm "$trixie") || {
-		echo 1 >"$pkg/rpm.rc"
-		return
-	}
-	{
-		rc=0
-		in_root "$rpm_root" sh -ec "
+	overlay_bg rpm "$trixie" "$rpm_log" "
 		cd /kfunc-build/pkg
 		rpm -i --nodeps rpms/kfunc-dkms-*.rpm rpms/kfunc-sdk-*.rpm
 		dkms status -m kfunc | tee /tmp/st
@@ -476,10 +478,8 @@ pkg_rpm_start() {
 		done
 		rpm -e kfunc-dkms kfunc-sdk
 		! ls -d /usr/src/kfunc-* /var/lib/dkms/kfunc /usr/include/kfuncs 2>/dev/null || exit 1
-		test -z \"\$(find /usr/lib/modules -name 'kfunc.ko*')\"" >"$rpm_log" 2>&1 || rc=$?
-		echo $rc >"$pkg/rpm.rc"
-	} &
-	rpm_pid=$!
+		test -z \"\$(find /usr/lib/modules -name 'kfunc.ko*')\""
+	rpm_pid=$bg_pid
 }
 
 pkg_rpm_end() {
