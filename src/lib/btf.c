@@ -173,9 +173,13 @@ static int kfl_btf_check(const struct kfl_btf *btf, const struct kfl_btf_type *t
 	case KFL_BTF_KIND_UNION: {
 		const struct kfl_btf_member *m = (const void *)x;
 
-		for (i = 0; i < vlen; i++)
+		for (i = 0; i < vlen; i++) {
 			if (!kfl_btf_str_ok(btf, m[i].name_off) || !kfl_btf_id_ok(btf, m[i].type))
 				return -KFL_EBADMSG;
+			/* a bitfield spans at most 128 bits, as the kernel checks */
+			if (KFL_BTF_KFLAG(t) && (m[i].offset & 7) + (m[i].offset >> 24) > 128)
+				return -KFL_EBADMSG;
+		}
 		return 0;
 	}
 	case KFL_BTF_KIND_ENUM:

@@ -616,6 +616,11 @@ static void bitfield_show(struct show *show, const unsigned char *data,
 	unsigned long long num[2];
 	unsigned int nr_copy_bits = nr_bits + bits_offset, i;
 
+	/* The kernel's BTF check refuses these (nr_copy_bits exceeds 128). */
+	if (nr_bits == 0 || nr_copy_bits > 128) {
+		show->fatal = -KFL_EINVAL;
+		return;
+	}
 	for (i = 0; i < (nr_copy_bits + 7) / 8 && i < 16; i++)
 		b[i] = data[i];
 	num[0] = rd64(b);
