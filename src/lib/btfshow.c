@@ -148,25 +148,6 @@ static void sb_add(struct sb *b, const char *s)
 	b->p[b->n] = 0;
 }
 
-static const struct kfl_btf_type *skip_qualifiers(const struct show *show, unsigned int id)
-{
-	const struct kfl_btf_type *t = type_by_id(show, id);
-	int i;
-
-	for (i = 0; i < MAX_RESOLVE_DEPTH; i++) {
-		switch (KFL_BTF_KIND(t)) {
-		case KFL_BTF_KIND_VOLATILE:
-		case KFL_BTF_KIND_CONST:
-		case KFL_BTF_KIND_RESTRICT:
-		case KFL_BTF_KIND_TYPE_TAG:
-			t = type_by_id(show, t->type);
-			continue;
-		}
-		break;
-	}
-	return t;
-}
-
 static int is_modifier(const struct kfl_btf_type *t)
 {
 	switch (KFL_BTF_KIND(t)) {
@@ -178,6 +159,17 @@ static int is_modifier(const struct kfl_btf_type *t)
 		return 1;
 	}
 	return 0;
+}
+
+static const struct kfl_btf_type *skip_qualifiers(const struct show *show, unsigned int id)
+{
+	const struct kfl_btf_type *t = type_by_id(show, id);
+	int i;
+
+	for (i = 0; i < MAX_RESOLVE_DEPTH && is_modifier(t) &&
+	     KFL_BTF_KIND(t) != KFL_BTF_KIND_TYPEDEF; i++)
+		t = type_by_id(show, t->type);
+	return t;
 }
 
 /* btf_type_skip_modifiers; a cycle ends at void */
@@ -418,6 +410,10 @@ static int resolve_size(const struct show *show, const struct kfl_btf_type *t, u
 	int i;
 
 	for (i = 0; i < MAX_RESOLVE_DEPTH; i++) {
+		if (is_modifier(t)) {
+			t = type_by_id(show, t->type);
+			continue;
+		}
 		switch (KFL_BTF_KIND(t)) {
 		case KFL_BTF_KIND_INT:
 		case KFL_BTF_KIND_STRUCT:
@@ -430,13 +426,6 @@ static int resolve_size(const struct show *show, const struct kfl_btf_type *t, u
 		case KFL_BTF_KIND_PTR:
 			size = 8;
 			goto resolved;
-		case KFL_BTF_KIND_TYPEDEF:
-		case KFL_BTF_KIND_VOLATILE:
-		case KFL_BTF_KIND_CONST:
-		case KFL_BTF_KIND_RESTRICT:
-		case KFL_BTF_KIND_TYPE_TAG:
-			t = type_by_id(show, t->type);
-			break;
 		case KFL_BTF_KIND_ARRAY: {
 			const struct kfl_btf_array *a = (const void *)(t + 1);
 
