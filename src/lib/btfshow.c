@@ -14,6 +14,11 @@
  *    caps), and a void type reached by a modifier or a VAR prints
  *    "<unsupported kind:0>", as fixed kernels do, where unfixed ones
  *    dereference NULL.
+ *
+ * Beyond the kernel's text, with KFL_BTF_F_FOLLOW: the objects a pointer
+ * or an annotated container leads to, each printed by a show of its own
+ * (its own 32-byte chunks, as a top-level object) that shares the call's
+ * sink, budget and visited set (struct walk).
  */
 #include "kfl.h"
 
@@ -23,18 +28,32 @@
 #define MAX_ITER 10		/* BTF_SHOW_MAX_ITER */
 #define MAX_RESOLVE_DEPTH 32
 
+/* One call: the sink (btf_snprintf_show), the caps, the objects printed. */
+struct walk {
+	const struct kfl_btf_show_ops *ops;
+	char *buf;
+	unsigned int size;
+	unsigned long len;
+	int called;	/* the kernel called vsnprintf: the buffer ends in NUL */
+	unsigned int steps;
+	unsigned int nest;
+	int fatal;
+	unsigned int nvisited;
+	unsigned long visited[KFL_BTF_MAX_OBJECTS];
+	const struct kfl_btf_type *visited_type[KFL_BTF_MAX_OBJECTS];
+};
+
+/* One object, as the kernel's struct btf_show */
 struct show {
 	unsigned int flags;
 	const struct kfl_btf *btf;
 	const struct kfl_btf_show_ops *ops;
-	/* the sink: btf_snprintf_show */
-	char *buf;
-	unsigned int size;
-	unsigned long len;
-	unsigned int steps;
-	unsigned int nest;
-	int fatal;
-	int called;	/* the kernel called vsnprintf: the buffer ends in NUL */
+	struct walk *w;
+	unsigned int base;	/* the depth this object is printed at */
+	unsigned int hops;	/* hops left from here */
+	unsigned int in_union;
+	int nested;		/* not the call's object: its line end is the caller's */
+	int opened;		/* a nested object's first line is on its caller's */
 	struct {
 		unsigned char depth;
 		unsigned char depth_to_show;
@@ -82,11 +101,12 @@ static unsigned int slen(const char *s)
 /* Output: the kernel's sink writes what fits and counts everything. */
 static void out(struct show *show, const char *s, unsigned int n)
 {
+	struct walk *w = show->w;
 	unsigned long i;
 
-	for (i = 0; i < n; i++, show->len++)
-		if (show->size && show->len < show->size - 1)
-			show->buf[show->len] = s[i];
+	for (i = 0; i < n; i++, w->len++)
+		if (w->size && w->len < w->size - 1)
+			w->buf[w->len] = s[i];
 }
 
 static void outs(struct show *show, const char *s)
@@ -308,15 +328,21 @@ static const char *btf_show_indent(struct show *show)
 	static const char indents[] = "                                ";
 	const char *indent = indents + sizeof(indents) - 1;
 
+	unsigned int depth = show->state.depth + show->base;
+
 	if (show->flags & KFL_BTF_F_COMPACT)
 		return "";
-	if (show->state.depth <= sizeof(indents) - 1)
-		return indent - show->state.depth;
+	if (show->nested && !show->opened)
+		return "";
+	if (depth <= sizeof(indents) - 1)
+		return indent - depth;
 	return indents;
 }
 
 static const char *btf_show_newline(struct show *show)
 {
+	if (show->nested && show->state.depth == 0)
+		return "";
 	return show->flags & KFL_BTF_F_COMPACT ? "" : "\n";
 }
 
@@ -383,6 +409,8 @@ static void put_value(struct show *show, const struct value *v)
 	}
 }
 
+static void follow_ptr(struct show *show, unsigned long addr);
+
 static void show_value(struct show *show, const struct value *v, int nonzero)
 {
 	const char *indent, *name;
@@ -392,10 +420,12 @@ static void show_value(struct show *show, const struct value *v, int nonzero)
 	indent = btf_show_indent(show);
 	name = btf_show_name(show);
 	if (!show->state.depth_check) {
-		show->called = 1;
+		show->w->called = 1;
 		outs(show, indent);
 		outs(show, name);
 		put_value(show, v);
+		if (v->kind == V_PTR)
+			follow_ptr(show, v->u);
 		outs(show, btf_show_delim(show));
 		outs(show, btf_show_newline(show));
 	}
@@ -517,11 +547,13 @@ static unsigned char *start_aggr_type(struct show *show, const struct kfl_btf_ty
 	indent = btf_show_indent(show);
 	name = btf_show_name(show);
 	if (!show->state.depth_check) {
-		show->called = 1;
+		show->w->called = 1;
 		outs(show, indent);
 		outs(show, name);
-		outs(show, btf_show_newline(show));
+		/* btf_show_newline, but a nested object's first line ends too */
+		outs(show, show->flags & KFL_BTF_F_COMPACT ? "" : "\n");
 	}
+	show->opened = 1;
 	show->state.depth++;
 	return safe;
 }
@@ -530,7 +562,7 @@ static void end_aggr_type(struct show *show, const char *suffix)
 {
 	show->state.depth--;
 	if (!show->state.depth_check) {
-		show->called = 1;
+		show->w->called = 1;
 		outs(show, btf_show_indent(show));
 		outs(show, suffix);
 		outs(show, btf_show_delim(show));
@@ -541,11 +573,17 @@ static void end_aggr_type(struct show *show, const char *suffix)
 
 static void show_type(struct show *show, const struct kfl_btf_type *t, unsigned int type_id,
 		      unsigned long data, unsigned char bits_offset);
+static const struct kfl_btf_cont *cont_of(const struct show *show,
+					  const struct kfl_btf_member *m);
+static void storage_show(struct show *show, const struct kfl_btf_cont *c,
+			 unsigned long base, unsigned long data);
+static void container_show(struct show *show, const struct kfl_btf_cont *c,
+			   const struct kfl_btf_member *m, unsigned long head);
 
 static void df_show(struct show *show, const struct kfl_btf_type *t)
 {
 	if (!show->state.depth_check) {
-		show->called = 1;
+		show->w->called = 1;
 		outs(show, "<unsupported kind:");
 		outu(show, KFL_BTF_KIND(t));
 		outs(show, ">");
@@ -607,7 +645,7 @@ static void bitfield_show(struct show *show, const unsigned char *data,
 
 	/* The kernel's BTF check refuses these (nr_copy_bits exceeds 128). */
 	if (nr_bits == 0 || nr_copy_bits > 128) {
-		show->fatal = -KFL_EINVAL;
+		show->w->fatal = -KFL_EINVAL;
 		return;
 	}
 	for (i = 0; i < (nr_copy_bits + 7) / 8 && i < 16; i++)
@@ -765,11 +803,11 @@ static int has_size(const struct kfl_btf_type *t)
 
 static int step(struct show *show)
 {
-	if (++show->steps > KFL_BTF_SHOW_BUDGET) {
-		show->fatal = -KFL_E2BIG;
+	if (++show->w->steps > KFL_BTF_SHOW_BUDGET) {
+		show->w->fatal = -KFL_E2BIG;
 		return 0;
 	}
-	return !show->fatal;
+	return !show->w->fatal;
 }
 
 static void __array_show(struct show *show, const struct kfl_btf_type *t, unsigned int type_id,
@@ -812,17 +850,23 @@ static void __struct_show(struct show *show, const struct kfl_btf_type *t, unsig
 {
 	const struct kfl_btf_member *m = (const void *)(t + 1);
 	unsigned int i, n = KFL_BTF_VLEN(t);
+	int in_union = KFL_BTF_KIND(t) == KFL_BTF_KIND_UNION;
+	const struct kfl_btf_cont *c;
 	unsigned char *safe;
 
 	if (!start_aggr_type(show, t, type_id, data))
 		return;
+	show->in_union += in_union;
 	for (i = 0; i < n && step(show); i++) {
 		const struct kfl_btf_type *member_type = type_by_id(show, m[i].type);
 		unsigned int off = KFL_BTF_KFLAG(t) ? m[i].offset & 0xffffff : m[i].offset;
 		unsigned int bitfield_size = KFL_BTF_KFLAG(t) ? m[i].offset >> 24 : 0;
 
 		show->state.member = &m[i];
-		if (bitfield_size) {
+		c = show->state.depth_check ? (const struct kfl_btf_cont *)0 : cont_of(show, &m[i]);
+		if (c && c->kind == KFL_BTF_ANN_STORAGE) {
+			storage_show(show, c, data, data + off / 8);
+		} else if (bitfield_size) {
 			safe = start_type(show, member_type, m[i].type, data + off / 8);
 			if (safe)
 				bitfield_show(show, safe, off % 8, bitfield_size);
@@ -831,8 +875,299 @@ static void __struct_show(struct show *show, const struct kfl_btf_type *t, unsig
 			show_type(show, member_type, m[i].type, data + off / 8, off % 8);
 		}
 		show->state.member = (const struct kfl_btf_member *)0;
+		if (c && c->kind != KFL_BTF_ANN_STORAGE && c->kind != KFL_BTF_ANN_PTR)
+			container_show(show, c, &m[i], data + off / 8);
 	}
+	show->in_union -= in_union;
 	end_aggr_type(show, "}");
+}
+
+/*
+ * Following (KFL_BTF_F_FOLLOW): what an object leads to, each printed by a
+ * show of its own, after " -> " (a pointer) or in a list (a container).
+ */
+static int is_aggr(const struct kfl_btf_type *t)
+{
+	return KFL_BTF_KIND(t) == KFL_BTF_KIND_STRUCT || KFL_BTF_KIND(t) == KFL_BTF_KIND_UNION;
+}
+
+static const struct kfl_btf_cont *cont_of(const struct show *show,
+					  const struct kfl_btf_member *m)
+{
+	const struct kfl_btf_follow *f = show->ops->follow;
+	unsigned int i;
+
+	if (!m || !f || f->btf != show->btf || !(show->flags & KFL_BTF_F_CONTAINERS))
+		return (const struct kfl_btf_cont *)0;
+	for (i = 0; i < f->nr; i++)
+		if (f->conts[i].member == m)
+			return &f->conts[i];
+	return (const struct kfl_btf_cont *)0;
+}
+
+/* list_head and the like: KFL_BTF_F_PTRS does not hop to them */
+static int is_link(const struct show *show, const struct kfl_btf_type *t)
+{
+	const struct kfl_btf_follow *f = show->ops->follow;
+	unsigned int i;
+
+	if (!f || f->btf != show->btf)
+		return 0;
+	for (i = 0; i < sizeof(f->links) / sizeof(f->links[0]); i++)
+		if (f->links[i] == t)
+			return 1;
+	return 0;
+}
+
+/* The index of the object in the call's visited set, or -1 */
+static int seen(const struct walk *w, unsigned long addr, const struct kfl_btf_type *t)
+{
+	unsigned int i;
+
+	for (i = 0; i < w->nvisited; i++)
+		if (w->visited[i] == addr && w->visited_type[i] == t)
+			return (int)i;
+	return -1;
+}
+
+/* 0, or -1 when KFL_BTF_MAX_OBJECTS are printed */
+static int visit(struct walk *w, unsigned long addr, const struct kfl_btf_type *t)
+{
+	if (w->nvisited == KFL_BTF_MAX_OBJECTS)
+		return -1;
+	w->visited[w->nvisited] = addr;
+	w->visited_type[w->nvisited++] = t;
+	return 0;
+}
+
+/* 0, or -1 when the object could not be read ("<unreadable>") */
+static int nested_show(struct show *show, const struct kfl_btf *btf, unsigned int flags,
+			unsigned int hops, const struct kfl_btf_type *t, unsigned int type_id,
+			unsigned long addr)
+{
+	struct show sub = { 0 };
+	unsigned long len = show->w->len;
+
+	sub.flags = flags;
+	sub.btf = btf;
+	sub.ops = show->ops;
+	sub.w = show->w;
+	sub.base = show->base + show->state.depth;
+	sub.hops = hops;
+	sub.nested = 1;
+	show_type(&sub, t, type_id, addr, 0);
+	if (show->w->len != len || show->w->fatal)
+		return 0;
+	outs(show, "<unreadable>");
+	return -1;
+}
+
+static void follow_ptr(struct show *show, unsigned long addr)
+{
+	const struct kfl_btf_cont *c = cont_of(show, show->state.member);
+	int top = !show->nested && show->state.depth == 0;
+	const struct kfl_btf_type *t;
+	unsigned int id;
+
+	if (!addr || !show->hops || show->state.array_member || show->in_union)
+		return;
+	if (!(c && c->kind == KFL_BTF_ANN_PTR) && !top && !(show->flags & KFL_BTF_F_PTRS))
+		return;
+	t = skip_modifiers(show, show->state.type->type, &id);
+	if (!is_aggr(t) || (!c && !top && is_link(show, t)) || seen(show->w, addr, t) >= 0 ||
+	    visit(show->w, addr, t))
+		return;
+	outs(show, " -> ");
+	nested_show(show, show->btf, show->flags, show->hops - 1, t, id, addr);
+}
+
+static int rd_ptr(struct show *show, unsigned long addr, unsigned long *v)
+{
+	unsigned char b[8];
+	int err;
+
+	if (!step(show))
+		return -KFL_E2BIG;
+	err = show->ops->read(show->ops->ctx, b, addr, 8);
+	*v = err ? 0 : (unsigned long)rd64(b);
+	return err;
+}
+
+/* The container's next node after @node (0: its first), 0 at its end */
+static int next_node(struct show *show, const struct kfl_btf_cont *c, unsigned long head,
+		     unsigned long node, unsigned long *next)
+{
+	unsigned long n, p, v;
+	int err;
+
+	switch (c->kind) {
+	case KFL_BTF_ANN_LIST:	/* list_head.next at 0; the head ends it */
+		err = rd_ptr(show, node ? node : head, next);
+		if (!err && *next == head)
+			*next = 0;
+		return err;
+	case KFL_BTF_ANN_HLIST:	/* hlist_head.first and hlist_node.next at 0 */
+		return rd_ptr(show, node ? node : head, next);
+	}
+	/* rb_node: __rb_parent_color at 0, rb_right at 8, rb_left at 16 */
+	if (!node) {
+		err = rd_ptr(show, head, &n);	/* rb_root(_cached).rb_node */
+	} else {
+		err = rd_ptr(show, node + 8, &n);
+		if (!err && !n) {
+			for (n = node;; n = p) {
+				err = rd_ptr(show, n, &p);
+				p &= ~3UL;
+				if (!err && p)
+					err = rd_ptr(show, p + 8, &v);
+				if (err || !p || v != n)
+					break;
+			}
+			*next = err ? 0 : p;
+			return err;
+		}
+	}
+	while (!err && n) {
+		*next = n;
+		err = rd_ptr(show, n + 16, &n);
+	}
+	if (!node && !err && !*next)
+		*next = 0;
+	return err;
+}
+
+static void container_show(struct show *show, const struct kfl_btf_cont *c,
+			   const struct kfl_btf_member *m, unsigned long head)
+{
+	const struct kfl_btf_type *et = type_by_id(show, c->elem_id);
+	int start = (int)show->w->nvisited, err, i;
+	unsigned long node = 0, next = 0, elem;
+	unsigned int nodes = 0;
+	struct value ref = { .kind = V_PTR };
+
+	if (!show->hops)
+		return;
+	err = next_node(show, c, head, 0, &node);
+	if (!err && !node)
+		return;
+	outs(show, btf_show_indent(show));
+	if (!(show->flags & KFL_BTF_F_NONAME)) {
+		outs(show, ".");
+		outs(show, kfl_btf_str(show->btf, m->name_off));
+		outs(show, " ");
+	}
+	outs(show, "-> [");
+	outs(show, btf_show_newline(show));
+	show->state.depth++;
+	while (!err && node && !show->w->fatal) {
+		elem = node - c->link_off;
+		i = seen(show->w, elem, et);
+		if (i >= start)
+			break;	/* the walk came back to an element of its own */
+		outs(show, btf_show_indent(show));
+		if (++nodes > KFL_BTF_MAX_NODES || (i < 0 && visit(show->w, elem, et))) {
+			outs(show, "...,");
+			outs(show, btf_show_newline(show));
+			break;
+		}
+		if (i >= 0) {
+			/* printed before, elsewhere: a pointer to it */
+			if (!(show->flags & KFL_BTF_F_NONAME)) {
+				outs(show, "(struct ");
+				outs(show, kfl_btf_str(show->btf, et->name_off));
+				outs(show, " *)");
+			}
+			ref.u = elem;
+			put_value(show, &ref);
+		} else if (nested_show(show, show->btf, show->flags, show->hops - 1, et,
+				       c->elem_id, elem)) {
+			outs(show, ",");
+			outs(show, btf_show_newline(show));
+			break;
+		}
+		outs(show, ",");
+		outs(show, btf_show_newline(show));
+		next = 0;
+		err = next_node(show, c, head, node, &next);
+		node = next;
+	}
+	if (err && !show->w->fatal) {
+		outs(show, btf_show_indent(show));
+		outs(show, "<unreadable>,");
+		outs(show, btf_show_newline(show));
+	}
+	show->state.depth--;
+	outs(show, btf_show_indent(show));
+	outs(show, "],");
+	outs(show, btf_show_newline(show));
+}
+
+/* A value's bytes as "(u8[N])[0a 0b ...]": its map has no BTF kfunc can use */
+static void hex_show(struct show *show, unsigned long addr, unsigned int size)
+{
+	unsigned char b[SAFE_SIZE];
+	unsigned int i, n;
+
+	if (!(show->flags & KFL_BTF_F_NONAME)) {
+		outs(show, "(u8[");
+		outu(show, size);
+		outs(show, "])");
+	}
+	outs(show, "[");
+	for (i = 0; i < size; i += n) {
+		n = size - i < SAFE_SIZE ? size - i : SAFE_SIZE;
+		if (!step(show))
+			break;
+		if (show->ops->read(show->ops->ctx, b, addr + i, n)) {
+			outs(show, i ? " <unreadable>" : "<unreadable>");
+			break;
+		}
+		for (unsigned int j = 0; j < n; j++) {
+			if (i + j)
+				outs(show, " ");
+			outx(show, b[j], 2);
+		}
+	}
+	outs(show, "]");
+}
+
+/* A local storage value, by its map's BTF: @base is the struct declaring it */
+static void storage_show(struct show *show, const struct kfl_btf_cont *c,
+			 unsigned long base, unsigned long data)
+{
+	const unsigned int nofollow = KFL_BTF_F_FOLLOW_MASK | KFL_BTF_F_PTRS |
+				      KFL_BTF_F_CONTAINERS;
+	struct kfl_btf_value v = { 0 };
+	const struct kfl_btf_type *t;
+	unsigned long smap;
+	int err;
+
+	err = rd_ptr(show, base + c->link_off, &smap);
+	if (!err)
+		err = smap && show->ops->value ? show->ops->value(show->ops->ctx, smap, &v) :
+						 -KFL_ENOENT;
+	if (err == -KFL_EBUSY || show->w->fatal) {
+		if (!show->w->fatal)
+			show->w->fatal = err;
+		return;
+	}
+	outs(show, btf_show_indent(show));
+	if (!(show->flags & KFL_BTF_F_NONAME)) {
+		outs(show, ".");
+		outs(show, kfl_btf_str(show->btf, c->member->name_off));
+		outs(show, " = ");
+	}
+	t = !err && v.btf ? kfl_btf_type(v.btf, v.type_id) : (const struct kfl_btf_type *)0;
+	if (err)
+		outs(show, "<unreadable>");
+	else if (t)
+		nested_show(show, v.btf, show->flags & ~nofollow, 0, t, v.type_id, data);
+	else
+		hex_show(show, data, v.size);
+	if (!err && show->ops->value_put)
+		show->ops->value_put(show->ops->ctx, &v);
+	outs(show, ",");
+	outs(show, btf_show_newline(show));
 }
 
 /* btf_struct_show and btf_array_show: a silent walk first, below depth 0 */
@@ -867,7 +1202,7 @@ static void aggr_show(struct show *show, const struct kfl_btf_type *t, unsigned 
 static void show_type(struct show *show, const struct kfl_btf_type *t, unsigned int type_id,
 		      unsigned long data, unsigned char bits_offset)
 {
-	if (show->fatal)
+	if (show->w->fatal)
 		return;
 	if (is_modifier(t)) {
 		/* btf_modifier_show: the original id goes down, for the name */
@@ -876,8 +1211,8 @@ static void show_type(struct show *show, const struct kfl_btf_type *t, unsigned 
 		/* btf_var_show (fixed kernels): the resolved id goes down */
 		t = skip_modifiers(show, t->type, &type_id);
 	}
-	if (++show->nest > KFL_BTF_SHOW_MAX_DEPTH) {
-		show->fatal = -KFL_E2BIG;
+	if (++show->w->nest > KFL_BTF_SHOW_MAX_DEPTH) {
+		show->w->fatal = -KFL_E2BIG;
 		return;
 	}
 	switch (KFL_BTF_KIND(t)) {
@@ -898,7 +1233,7 @@ static void show_type(struct show *show, const struct kfl_btf_type *t, unsigned 
 		break;
 	case KFL_BTF_KIND_DATASEC:
 		/* btf_datasec_show: not ported */
-		show->fatal = -KFL_EINVAL;
+		show->w->fatal = -KFL_EINVAL;
 		break;
 	default:
 		/*
@@ -909,18 +1244,23 @@ static void show_type(struct show *show, const struct kfl_btf_type *t, unsigned 
 		df_show(show, t);
 		break;
 	}
-	show->nest--;
+	show->w->nest--;
 }
 
 long kfl_btf_snprintf(const struct kfl_btf *btf, unsigned int type_id,
 		      unsigned long addr, unsigned int flags, char *buf,
 		      unsigned int size, const struct kfl_btf_show_ops *ops)
 {
+	struct walk w = { 0 };
 	struct show show = { 0 };
 	const struct kfl_btf_type *t;
+	unsigned int hops = (flags & KFL_BTF_F_FOLLOW_MASK) >> 8;
 
 	if (flags & ~(KFL_BTF_F_COMPACT | KFL_BTF_F_NONAME | KFL_BTF_F_PTR_RAW |
-		      KFL_BTF_F_ZERO | KFL_BTF_F_VOID_NAME))
+		      KFL_BTF_F_ZERO | KFL_BTF_F_VOID_NAME | KFL_BTF_F_FOLLOW_MASK |
+		      KFL_BTF_F_PTRS | KFL_BTF_F_CONTAINERS))
+		return -KFL_EINVAL;
+	if (!hops != !(flags & (KFL_BTF_F_PTRS | KFL_BTF_F_CONTAINERS)))
 		return -KFL_EINVAL;
 	if (type_id == 0)
 		return -KFL_EINVAL;
@@ -929,19 +1269,24 @@ long kfl_btf_snprintf(const struct kfl_btf *btf, unsigned int type_id,
 		return -KFL_ENOENT;
 	if (KFL_BTF_KIND(t) == KFL_BTF_KIND_DATASEC)
 		return -KFL_EINVAL;
+	w.ops = ops;
+	w.buf = buf;
+	w.size = size;
 	show.flags = flags;
 	show.btf = btf;
 	show.ops = ops;
-	show.buf = buf;
-	show.size = size;
+	show.w = &w;
+	show.hops = hops;
+	if (hops)
+		visit(&w, addr, skip_modifiers(&show, type_id, (unsigned int *)0));
 	show_type(&show, t, type_id, addr, 0);
-	if (size && show.called)
-		buf[show.len < size ? show.len : size - 1] = 0;
-	if (show.fatal)
-		return show.fatal;
+	if (size && w.called)
+		buf[w.len < size ? w.len : size - 1] = 0;
+	if (w.fatal)
+		return w.fatal;
 	if (show.state.status)
 		return show.state.status;
-	if (show.len > 0x7fffffff)
+	if (w.len > 0x7fffffff)
 		return -KFL_E2BIG;
-	return (long)show.len;
+	return (long)w.len;
 }

@@ -16,6 +16,7 @@
  */
 #define KFL_ENOENT 2
 #define KFL_E2BIG 7
+#define KFL_EBUSY 16
 #define KFL_EINVAL 22
 #define KFL_ERANGE 34
 #define KFL_ENOMSG 42
@@ -488,11 +489,100 @@ int kfl_btf_find(const struct kfl_btf *btf, const char *name, unsigned int kind)
 #define KFL_BTF_SHOW_MAX_DEPTH 32
 #define KFL_BTF_PTR_TEXT 32
 
+/*
+ * Following, beyond the kernel's text (kfuncs/btf.h says what the text
+ * is): KFL_BTF_F_FOLLOW(n) allows n hops (1-7) from the object to those
+ * it leads to; KFL_BTF_F_PTRS hops through pointers to structs and unions,
+ * KFL_BTF_F_CONTAINERS through the annotations of @ops->follow (the
+ * elements of list heads, annotated pointers) and prints local storage
+ * values by their map's BTF (@ops->value). Either needs the other: a hop
+ * count without a kind of hop, or a kind without hops, is -KFL_EINVAL.
+ * At most KFL_BTF_MAX_OBJECTS objects are printed in one call, each once.
+ */
+#define KFL_BTF_F_FOLLOW(n) (((n) & 7U) << 8)
+#define KFL_BTF_F_FOLLOW_MASK (7U << 8)
+#define KFL_BTF_F_PTRS (1U << 11)
+#define KFL_BTF_F_CONTAINERS (1U << 12)
+#define KFL_BTF_MAX_OBJECTS 64
+#define KFL_BTF_MAX_NODES 4096	/* nodes one container walk may read */
+
+/* Annotation kinds. */
+#define KFL_BTF_ANN_PTR 1	/* a pointer hopped through with KFL_BTF_F_CONTAINERS */
+#define KFL_BTF_ANN_LIST 2	/* struct list_head of elem, linked by its list_head link */
+#define KFL_BTF_ANN_HLIST 3	/* struct hlist_head of elem, linked by its hlist_node link */
+#define KFL_BTF_ANN_RB 4	/* struct rb_root(_cached) of elem, linked by its rb_node link */
+#define KFL_BTF_ANN_STORAGE 5	/* a local storage value; link: the struct's map pointer */
+
+/*
+ * An annotation, by name: @type's member @member (found through anonymous
+ * members) is a container of @elem, linked by @elem's member @link; for
+ * ANN_STORAGE, @link is the member of @type that points to the
+ * struct bpf_local_storage_map.
+ */
+struct kfl_btf_annot {
+	const char *type, *member;
+	unsigned int kind;
+	const char *elem, *link;
+};
+
+/* kfunc.ko's annotations; kfl_btf_follow_init resolves them. */
+extern const struct kfl_btf_annot kfl_btf_annots[];
+extern const unsigned int kfl_btf_nr_annots;
+
+#define KFL_BTF_MAX_ANNOTS 32
+
+/* An annotation resolved against one BTF. */
+struct kfl_btf_cont {
+	const struct kfl_btf_member *member;	/* the record of the annotated member */
+	unsigned int kind;
+	unsigned int elem_id;	/* LIST, HLIST, RB: the element's struct */
+	unsigned int link_off;	/* its link's byte offset; STORAGE: the map pointer's,
+				 * from the struct that declares member */
+};
+
+struct kfl_btf_follow {
+	const struct kfl_btf *btf;
+	struct kfl_btf_cont conts[KFL_BTF_MAX_ANNOTS];
+	unsigned int nr;
+	unsigned int missing;	/* bit i: annotation i did not resolve */
+	/* list_head, hlist_head, hlist_node, rb_node, rb_root: KFL_BTF_F_PTRS skips them */
+	const struct kfl_btf_type *links[5];
+};
+
+/*
+ * kfl_btf_follow_init - resolve @n annotations (at most KFL_BTF_MAX_ANNOTS)
+ * against @btf: each whose struct, member, element and link exist with
+ * the types its kind needs. Return: how many resolved; @f->missing says
+ * which did not.
+ */
+int kfl_btf_follow_init(struct kfl_btf_follow *f, const struct kfl_btf *btf,
+			const struct kfl_btf_annot *a, unsigned int n);
+
+/*
+ * kfl_btf_member_off - the bit offset of @name in the struct or union @id
+ * (through anonymous members), with its type id in *@type_id (if not NULL);
+ * -KFL_ENOENT.
+ */
+long kfl_btf_member_off(const struct kfl_btf *btf, unsigned int id, const char *name,
+			unsigned int *type_id);
+
+/* A local storage value's type, from @ops->value. */
+struct kfl_btf_value {
+	const struct kfl_btf *btf;	/* NULL: no BTF; the value prints in hex */
+	unsigned int type_id;
+	unsigned int size;	/* the map's value_size */
+	void *cookie;		/* for @ops->value_put */
+};
+
 struct kfl_btf_show_ops {
 	int (*read)(void *ctx, void *dst, unsigned long addr, unsigned int n);
 	unsigned int (*ptr)(void *ctx, char *buf, unsigned int size,
 			    unsigned long long v, int raw);
 	void *ctx;
+	/* KFL_BTF_F_CONTAINERS: the annotations, and the value of the map at @smap */
+	const struct kfl_btf_follow *follow;
+	int (*value)(void *ctx, unsigned long smap, struct kfl_btf_value *v);
+	void (*value_put)(void *ctx, struct kfl_btf_value *v);
 };
 
 long kfl_btf_snprintf(const struct kfl_btf *btf, unsigned int type_id,

@@ -192,7 +192,7 @@ static long show(struct bw *b, unsigned int id, const void *obj, unsigned long l
 {
 	unsigned char *copy = malloc(len ? len : 1);
 	struct mem m = { copy, len, 0 };
-	struct kfl_btf_show_ops ops = { rd, ptrfmt, &m };
+	struct kfl_btf_show_ops ops = { .read = rd, .ptr = ptrfmt, .ctx = &m };
 	long ret;
 
 	memcpy(copy, obj, len);
@@ -389,7 +389,7 @@ static void test_contract(void **state)
 	const char *full = "(struct pair){.a = (unsigned int)1234,.b = (unsigned int)5,}";
 	char out[64];
 	struct mem m = { NULL, 0, 0 };
-	struct kfl_btf_show_ops ops = { rd, ptrfmt, &m };
+	struct kfl_btf_show_ops ops = { .read = rd, .ptr = ptrfmt, .ctx = &m };
 
 	(void)state;
 	member(b, "a", u32, 0);
@@ -467,6 +467,44 @@ static void test_malformed(void **state)
 }
 
 /*
+ * kfunc.ko's annotations against a real kernel's BTF: all resolve but
+ * those of members newer than 6.1 (cgroup local storage came in 6.2,
+ * signal_struct.thread_head in 6.7); so do the members kfunc.ko reads to
+ * find a local storage map's BTF (src/btf.c).
+ */
+static void check_annots(const struct kfl_btf *btf, const char *path)
+{
+	static const char *const glue[][2] = {
+		{ "bpf_local_storage_map", "map" }, { "bpf_map", "btf" },
+		{ "bpf_map", "btf_value_type_id" }, { "bpf_map", "value_size" },
+		{ "btf", "data" }, { "btf", "data_size" }, { "btf", "id" }, { "btf", "base_btf" },
+	};
+	struct kfl_btf_follow f;
+	unsigned int i, newer = 0;
+	int n = kfl_btf_follow_init(&f, btf, kfl_btf_annots, kfl_btf_nr_annots);
+
+	for (i = 0; i < kfl_btf_nr_annots; i++) {
+		if (!(f.missing & (1U << i)))
+			continue;
+		print_message("# %s: %s.%s does not resolve\n", path, kfl_btf_annots[i].type,
+			      kfl_btf_annots[i].member);
+		assert_true(!strcmp(kfl_btf_annots[i].member, "bpf_cgrp_storage") ||
+			    !strcmp(kfl_btf_annots[i].member, "thread_head"));
+		newer++;
+	}
+	assert_int_equal(n + newer, kfl_btf_nr_annots);
+	for (i = 0; i < 5; i++)
+		assert_non_null(f.links[i]);
+	for (i = 0; i < sizeof(glue) / sizeof(glue[0]); i++) {
+		int id = kfl_btf_find(btf, glue[i][0], KFL_BTF_KIND_STRUCT);
+
+		assert_true(id > 0);
+		assert_true(kfl_btf_member_off(btf, id, glue[i][1], NULL) >= 0);
+	}
+	print_message("# %s: %d of %u annotations resolve\n", path, n, kfl_btf_nr_annots);
+}
+
+/*
  * A real vmlinux BTF (KFUNC_TEST_BTF, else this machine's, if it has one): parsed, and
  * every struct and union printed from random bytes with several flag sets,
  * each read inside the object.
@@ -481,7 +519,11 @@ static void test_vmlinux(void **state)
 	unsigned int *offs, id, printed = 0;
 	struct kfl_btf btf;
 	char *out;
-	static const unsigned int fl[] = { 0, C, C | RAW | KFL_BTF_F_ZERO, KFL_BTF_F_NONAME };
+	static const unsigned int fl[] = {
+		0, C, C | RAW | KFL_BTF_F_ZERO, KFL_BTF_F_NONAME,
+		C | KFL_BTF_F_FOLLOW(3) | KFL_BTF_F_PTRS | KFL_BTF_F_CONTAINERS,
+	};
+	struct kfl_btf_follow follow;
 
 	(void)state;
 	f = fopen(path ? path : "/sys/kernel/btf/vmlinux", "rb");
@@ -502,12 +544,15 @@ static void test_vmlinux(void **state)
 	offs = calloc(n + 1, sizeof(*offs));
 	assert_int_equal(kfl_btf_init(&btf, data, len, offs, n + 1), 0);
 	assert_true(kfl_btf_find(&btf, "task_struct", KFL_BTF_KIND_STRUCT) > 0);
+	check_annots(&btf, path);
+	kfl_btf_follow_init(&follow, &btf, kfl_btf_annots, kfl_btf_nr_annots);
 	srandom(1);
 	obj = malloc(1 << 16);
 	for (id = 1; id <= btf.nr_types; id++) {
 		const struct kfl_btf_type *t = kfl_btf_type(&btf, id);
 		struct mem m;
-		struct kfl_btf_show_ops ops = { rd, ptrfmt, &m };
+		struct kfl_btf_show_ops ops = { .read = rd, .ptr = ptrfmt, .ctx = &m,
+						.follow = &follow };
 		unsigned int i, sz;
 		long r;
 
@@ -520,7 +565,7 @@ static void test_vmlinux(void **state)
 		m.base = obj + (1 << 16) - sz;
 		m.len = sz;
 		memmove((void *)m.base, obj, sz);
-		r = kfl_btf_snprintf(&btf, id, (unsigned long)m.base, fl[id % 4], out,
+		r = kfl_btf_snprintf(&btf, id, (unsigned long)m.base, fl[id % 5], out,
 				     (id % 7) ? (1 << 16) : 40, &ops);
 		assert_true(r >= 0);
 		printed++;
@@ -530,6 +575,493 @@ static void test_vmlinux(void **state)
 	free(offs);
 	free(data);
 	free(out);
+}
+
+/*
+ * Following (KFL_BTF_F_FOLLOW): a box of items, linked into a list, an
+ * hlist and an rb-tree as the kernel links its objects, with the
+ * annotations a test table gives. Reads are allowed inside the box and
+ * the items only; pointers print as the names of what they point to.
+ */
+struct h_list {
+	struct h_list *next, *prev;
+};
+
+struct h_hnode {
+	struct h_hnode *next, **pprev;
+};
+
+struct h_rb {
+	unsigned long pc;
+	struct h_rb *right, *left;
+};
+
+struct h_item {
+	int v;
+	struct h_list link;
+	struct h_hnode hnode;
+	struct h_rb rb;
+};
+
+struct h_box {
+	int id;
+	struct h_item *one;
+	struct h_list items;
+	struct h_hnode *hfirst;
+	struct h_rb *root;
+	union {
+		struct h_item *alias;
+		long raw;
+	} u;
+	struct h_item *arr[2];
+	struct h_box *self;
+	void *smap;
+	unsigned char data[8];
+};
+
+struct regions {
+	const void *base[8];
+	unsigned long len[8];
+	const char *name[8];
+	unsigned int n;
+};
+
+static int rd_regions(void *ctx, void *dst, unsigned long addr, unsigned int n)
+{
+	struct regions *r = ctx;
+	unsigned int i;
+
+	for (i = 0; i < r->n; i++) {
+		unsigned long b = (unsigned long)r->base[i];
+
+		if (addr >= b && addr - b <= r->len[i] && n <= r->len[i] - (addr - b)) {
+			memcpy(dst, (const void *)addr, n);
+			return 0;
+		}
+	}
+	return -EFAULT;
+}
+
+static unsigned int ptr_named(void *ctx, char *buf, unsigned int size, unsigned long long v,
+			      int raw)
+{
+	struct regions *r = ctx;
+	unsigned int i;
+
+	(void)raw;
+	for (i = 0; i < r->n; i++) {
+		unsigned long b = (unsigned long)r->base[i];
+
+		if (v == b)
+			return snprintf(buf, size, "%s", r->name[i]);
+		if (v > b && v - b < r->len[i])
+			return snprintf(buf, size, "%s+%llu", r->name[i], v - b);
+	}
+	return snprintf(buf, size, "%llx", v);
+}
+
+/* struct val { int a; char name[4]; }, in a BTF of its own: the map's */
+static struct bw *val_btf(void)
+{
+	struct bw *b = bw_new();
+	unsigned int i32 = t_int(b, "int", 4, KFL_BTF_INT_SIGNED, 32);
+	unsigned int ch = t_int(b, "char", 1, KFL_BTF_INT_SIGNED, 8);
+	unsigned int arr = t_array(b, ch, i32, 4);
+
+	t_struct(b, KFL_BTF_KIND_STRUCT, "val", 8, 2, 0);	/* 4 */
+	member(b, "a", i32, 0);
+	member(b, "name", arr, 32);
+	bw_parse(b);
+	return b;
+}
+
+struct value_ctx {
+	struct regions r;
+	struct bw *vb;
+	int mode;	/* 0: BTF; 1: none (hex); 2: busy */
+	int puts;
+};
+
+static int value_of(void *ctx, unsigned long smap, struct kfl_btf_value *v)
+{
+	struct value_ctx *c = ctx;
+
+	assert_int_equal(smap, 0x5a5a0000);
+	if (c->mode == 2)
+		return -EBUSY;
+	v->btf = c->mode ? NULL : &c->vb->btf;
+	v->type_id = 4;
+	v->size = 8;
+	v->cookie = c;
+	return 0;
+}
+
+static void value_put(void *ctx, struct kfl_btf_value *v)
+{
+	struct value_ctx *c = ctx;
+
+	assert_ptr_equal(v->cookie, c);
+	c->puts++;
+}
+
+static char out_follow[1 << 16];
+
+static const char *follow(struct bw *b, unsigned int id, const void *obj, unsigned int flags,
+			  const struct kfl_btf_show_ops *ops, char *out, unsigned int size)
+{
+	long n = kfl_btf_snprintf(&b->btf, id, (unsigned long)obj, flags, out, size, ops);
+
+	assert_true(n >= 0);
+	assert_int_equal(n, strlen(out));
+	return out;
+}
+
+/* @want: NULL to print into out_follow only */
+static void expect_follow(struct bw *b, unsigned int id, const void *obj, unsigned int flags,
+			  const struct kfl_btf_show_ops *ops, const char *want, int unused)
+{
+	(void)unused;
+	follow(b, id, obj, flags, ops, out_follow, sizeof(out_follow));
+	if (want)
+		assert_string_equal(out_follow, want);
+}
+
+static void test_follow(void **state)
+{
+	static const struct kfl_btf_annot annots[] = {
+		{ "box", "one", KFL_BTF_ANN_PTR, NULL, NULL },
+		{ "box", "items", KFL_BTF_ANN_LIST, "item", "link" },
+		{ "box", "hitems", KFL_BTF_ANN_HLIST, "item", "hnode" },
+		{ "box", "tree", KFL_BTF_ANN_RB, "item", "rb" },
+		{ "box", "data", KFL_BTF_ANN_STORAGE, NULL, "smap" },
+		{ "box", "nothing", KFL_BTF_ANN_LIST, "item", "link" },
+		{ "box", "id", KFL_BTF_ANN_LIST, "item", "link" },
+		{ "box", "items", KFL_BTF_ANN_HLIST, "item", "hnode" },
+	};
+	struct bw *b = bw_new();
+	struct value_ctx vc = { .vb = val_btf() };
+	struct kfl_btf_follow f;
+	struct kfl_btf_show_ops ops = { .read = rd_regions, .ptr = ptr_named, .ctx = &vc,
+					.follow = &f, .value = value_of, .value_put = value_put };
+	struct h_item it[3];
+	struct h_box box;
+	unsigned int i32, ul, u8, list, plist, hnode, phnode, pphnode, rb, prb, item, pitem, box_id;
+	unsigned int hhead, root, un, arr, pbox, pvoid, data;
+	static char out[1 << 16], want[8192];
+	long n;
+
+	(void)state;
+	i32 = t_int(b, "int", 4, KFL_BTF_INT_SIGNED, 32);			/* 1 */
+	ul = t_int(b, "long unsigned int", 8, 0, 64);				/* 2 */
+	u8 = t_int(b, "unsigned char", 1, 0, 8);				/* 3 */
+	list = t_struct(b, KFL_BTF_KIND_STRUCT, "list_head", 16, 2, 0);	/* 4 */
+	plist = list + 1;
+	member(b, "next", plist, 0);
+	member(b, "prev", plist, 64);
+	assert_int_equal(t_ref(b, KFL_BTF_KIND_PTR, NULL, list), plist);
+	hnode = t_struct(b, KFL_BTF_KIND_STRUCT, "hlist_node", 16, 2, 0);
+	phnode = hnode + 1;
+	pphnode = hnode + 2;
+	member(b, "next", phnode, 0);
+	member(b, "pprev", pphnode, 64);
+	assert_int_equal(t_ref(b, KFL_BTF_KIND_PTR, NULL, hnode), phnode);
+	assert_int_equal(t_ref(b, KFL_BTF_KIND_PTR, NULL, phnode), pphnode);
+	hhead = t_struct(b, KFL_BTF_KIND_STRUCT, "hlist_head", 8, 1, 0);
+	member(b, "first", phnode, 0);
+	rb = t_struct(b, KFL_BTF_KIND_STRUCT, "rb_node", 24, 3, 0);
+	prb = rb + 1;
+	member(b, "__rb_parent_color", ul, 0);
+	member(b, "rb_right", prb, 64);
+	member(b, "rb_left", prb, 128);
+	assert_int_equal(t_ref(b, KFL_BTF_KIND_PTR, NULL, rb), prb);
+	root = t_struct(b, KFL_BTF_KIND_STRUCT, "rb_root", 8, 1, 0);
+	member(b, "rb_node", prb, 0);
+	item = t_struct(b, KFL_BTF_KIND_STRUCT, "item", sizeof(struct h_item), 4, 0);
+	pitem = item + 1;
+	member(b, "v", i32, 0);
+	member(b, "link", list, 64);
+	member(b, "hnode", hnode, 192);
+	member(b, "rb", rb, 320);
+	assert_int_equal(t_ref(b, KFL_BTF_KIND_PTR, NULL, item), pitem);
+	un = t_struct(b, KFL_BTF_KIND_UNION, NULL, 8, 2, 0);
+	member(b, "alias", pitem, 0);
+	member(b, "raw", ul, 0);
+	arr = t_array(b, pitem, i32, 2);
+	pvoid = t_ref(b, KFL_BTF_KIND_PTR, NULL, 0);
+	data = t_array(b, u8, i32, 8);
+	box_id = t_struct(b, KFL_BTF_KIND_STRUCT, "box", sizeof(struct h_box), 10, 0);
+	pbox = box_id + 1;
+	member(b, "id", i32, 0);
+	member(b, "one", pitem, 64);
+	member(b, "items", list, 128);
+	member(b, "hitems", hhead, 256);
+	member(b, "tree", root, 320);
+	member(b, NULL, un, 384);
+	member(b, "arr", arr, 448);
+	member(b, "self", pbox, 576);
+	member(b, "smap", pvoid, 640);
+	member(b, "data", data, 704);
+	assert_int_equal(t_ref(b, KFL_BTF_KIND_PTR, NULL, box_id), pbox);
+	bw_parse(b);
+
+	/* five resolve; a missing member, a member of the wrong type, a wrong kind do not */
+	assert_int_equal(kfl_btf_follow_init(&f, &b->btf, annots, 8), 5);
+	assert_int_equal(f.missing, 0xe0);
+	assert_int_equal(f.conts[1].elem_id, item);
+	assert_int_equal(f.conts[1].link_off, offsetof(struct h_item, link));
+	assert_int_equal(f.conts[3].link_off, offsetof(struct h_item, rb));
+	assert_int_equal(f.conts[4].link_off, offsetof(struct h_box, smap));
+	assert_int_equal(kfl_btf_member_off(&b->btf, box_id, "raw", NULL), 384);
+	assert_int_equal(kfl_btf_member_off(&b->btf, box_id, "rb_left", NULL), -KFL_ENOENT);
+
+	memset(it, 0, sizeof(it));
+	memset(&box, 0, sizeof(box));
+	box.id = 7;
+	box.one = &it[0];
+	/* list: head -> it[0] -> it[1] -> head */
+	box.items.next = &it[0].link;
+	it[0].link.next = &it[1].link;
+	it[1].link.next = &box.items;
+	/* hlist: it[2] -> it[1] */
+	box.hfirst = &it[2].hnode;
+	it[2].hnode.next = &it[1].hnode;
+	/* rb: it[1] at the root, it[0] left, it[2] right */
+	box.root = &it[1].rb;
+	it[1].rb.left = &it[0].rb;
+	it[1].rb.right = &it[2].rb;
+	it[0].rb.pc = (unsigned long)&it[1].rb | 1;
+	it[2].rb.pc = (unsigned long)&it[1].rb | 1;
+	box.u.alias = &it[2];
+	box.arr[0] = &it[2];
+	box.self = &box;
+	box.smap = (void *)0x5a5a0000;
+	memcpy(box.data, "\x2a\0\0\0ab\0\0", 8);
+	it[0].v = 10;
+	it[1].v = 11;
+	it[2].v = 12;
+	vc.r = (struct regions){ { &box, &it[0], &it[1], &it[2] },
+				 { sizeof(box), sizeof(it[0]), sizeof(it[0]), sizeof(it[0]) },
+				 { "BOX", "IT0", "IT1", "IT2" }, 4 };
+
+	/* No hops: the kernel's text, the annotations unused */
+	n = kfl_btf_snprintf(&b->btf, box_id, (unsigned long)&box, KFL_BTF_F_COMPACT, out,
+			     sizeof(out), &ops);
+	assert_int_equal(n, strlen(out));
+	assert_null(strstr(out, "->"));
+
+	/* Containers, one hop: "one", the list (it[0] printed before), the hlist, the tree */
+	/* Containers, one hop: "one"; the list, where it[0] was printed before; the hlist; the tree */
+	snprintf(want, sizeof(want),
+		 "(struct box){.id = (int)7,.one = (struct item *)0xIT0 -> (struct item){.v = (int)10,"
+		 ".link = (struct list_head){.next = (struct list_head *)0xIT1+8,},"
+		 ".rb = (struct rb_node){.__rb_parent_color = (long unsigned int)%lu,},},"
+		 ".items = (struct list_head){.next = (struct list_head *)0xIT0+8,},"
+		 ".items -> [(struct item *)0xIT0,(struct item){.v = (int)11,"
+		 ".link = (struct list_head){.next = (struct list_head *)0xBOX+16,},"
+		 ".rb = (struct rb_node){.rb_right = (struct rb_node *)0xIT2+40,"
+		 ".rb_left = (struct rb_node *)0xIT0+40,},},],"
+		 ".hitems = (struct hlist_head){.first = (struct hlist_node *)0xIT2+24,},"
+		 ".hitems -> [(struct item){.v = (int)12,"
+		 ".hnode = (struct hlist_node){.next = (struct hlist_node *)0xIT1+24,},"
+		 ".rb = (struct rb_node){.__rb_parent_color = (long unsigned int)%lu,},},"
+		 "(struct item *)0xIT1,],"
+		 ".tree = (struct rb_root){.rb_node = (struct rb_node *)0xIT1+40,},"
+		 ".tree -> [(struct item *)0xIT0,(struct item *)0xIT1,(struct item *)0xIT2,],"
+		 "(union){.alias = (struct item *)0xIT2,.raw = (long unsigned int)%lu,},"
+		 ".arr = (struct item *[])0xIT2,0xIT2,],.self = (struct box *)0xBOX,"
+		 ".smap = ( *)0x5a5a0000,"
+		 ".data = (struct val){.a = (int)42,.name = (char[])['a','b',],},}",
+		 it[0].rb.pc, it[2].rb.pc, (unsigned long)box.u.raw);
+	expect_follow(b, box_id, &box, C | KFL_BTF_F_FOLLOW(1) | KFL_BTF_F_CONTAINERS, &ops, want, 0);
+	assert_int_equal(vc.puts, 1);
+
+	/* The same, not compact, two hops, pointers too: nothing more to hop to */
+	snprintf(want, sizeof(want),
+		 "(struct box){\n"
+		 " .id = (int)7,\n"
+		 " .one = (struct item *)0xIT0 -> (struct item){\n"
+		 "  .v = (int)10,\n"
+		 "  .link = (struct list_head){\n"
+		 "   .next = (struct list_head *)0xIT1+8,\n"
+		 "  },\n"
+		 "  .rb = (struct rb_node){\n"
+		 "   .__rb_parent_color = (long unsigned int)%lu,\n"
+		 "  },\n"
+		 " },\n"
+		 " .items = (struct list_head){\n"
+		 "  .next = (struct list_head *)0xIT0+8,\n"
+		 " },\n"
+		 " .items -> [\n"
+		 "  (struct item *)0xIT0,\n"
+		 "  (struct item){\n"
+		 "   .v = (int)11,\n"
+		 "   .link = (struct list_head){\n"
+		 "    .next = (struct list_head *)0xBOX+16,\n"
+		 "   },\n"
+		 "   .rb = (struct rb_node){\n"
+		 "    .rb_right = (struct rb_node *)0xIT2+40,\n"
+		 "    .rb_left = (struct rb_node *)0xIT0+40,\n"
+		 "   },\n"
+		 "  },\n"
+		 " ],\n"
+		 " .hitems = (struct hlist_head){\n"
+		 "  .first = (struct hlist_node *)0xIT2+24,\n"
+		 " },\n"
+		 " .hitems -> [\n"
+		 "  (struct item){\n"
+		 "   .v = (int)12,\n"
+		 "   .hnode = (struct hlist_node){\n"
+		 "    .next = (struct hlist_node *)0xIT1+24,\n"
+		 "   },\n"
+		 "   .rb = (struct rb_node){\n"
+		 "    .__rb_parent_color = (long unsigned int)%lu,\n"
+		 "   },\n"
+		 "  },\n"
+		 "  (struct item *)0xIT1,\n"
+		 " ],\n"
+		 " .tree = (struct rb_root){\n"
+		 "  .rb_node = (struct rb_node *)0xIT1+40,\n"
+		 " },\n"
+		 " .tree -> [\n"
+		 "  (struct item *)0xIT0,\n"
+		 "  (struct item *)0xIT1,\n"
+		 "  (struct item *)0xIT2,\n"
+		 " ],\n"
+		 " (union){\n"
+		 "  .alias = (struct item *)0xIT2,\n"
+		 "  .raw = (long unsigned int)%lu,\n"
+		 " },\n"
+		 " .arr = (struct item *[])\n"
+		 "  0xIT2,\n"
+		 "  0xIT2,\n"
+		 " ],\n"
+		 " .self = (struct box *)0xBOX,\n"
+		 " .smap = ( *)0x5a5a0000,\n"
+		 " .data = (struct val){\n"
+		 "  .a = (int)42,\n"
+		 "  .name = (char[])[\n"
+		 "   'a',\n"
+		 "   'b',\n"
+		 "  ],\n"
+		 " },\n"
+		 "}\n",
+		 it[0].rb.pc, it[2].rb.pc, (unsigned long)box.u.raw);
+	expect_follow(b, box_id, &box,
+		      KFL_BTF_F_FOLLOW(2) | KFL_BTF_F_CONTAINERS | KFL_BTF_F_PTRS, &ops, want, 0);
+
+	/* Pointers only: not those in a union or an array, nor to list heads, nor back */
+	snprintf(want, sizeof(want),
+		 "(struct box){.id = (int)7,.one = (struct item *)0xIT0 -> (struct item){.v = (int)10,"
+		 ".link = (struct list_head){.next = (struct list_head *)0xIT1+8,},"
+		 ".rb = (struct rb_node){.__rb_parent_color = (long unsigned int)%lu,},},"
+		 ".items = (struct list_head){.next = (struct list_head *)0xIT0+8,},"
+		 ".hitems = (struct hlist_head){.first = (struct hlist_node *)0xIT2+24,},"
+		 ".tree = (struct rb_root){.rb_node = (struct rb_node *)0xIT1+40,},"
+		 "(union){.alias = (struct item *)0xIT2,.raw = (long unsigned int)%lu,},"
+		 ".arr = (struct item *[])0xIT2,0xIT2,],.self = (struct box *)0xBOX,"
+		 ".smap = ( *)0x5a5a0000,.data = (unsigned char[])['*',],}",
+		 it[0].rb.pc, (unsigned long)box.u.raw);
+	expect_follow(b, box_id, &box, C | KFL_BTF_F_FOLLOW(1) | KFL_BTF_F_PTRS, &ops, want, 0);
+
+	/* No names; a map without BTF: the value in hex */
+	vc.mode = 1;
+	snprintf(want, sizeof(want),
+		 "{7,0xIT0 -> {10,{0xIT1+8,},{%lu,},},{0xIT0+8,},-> [0xIT0,{11,{0xBOX+16,},"
+		 "{0xIT2+40,0xIT0+40,},},],{0xIT2+24,},-> [{12,{0xIT1+24,},{%lu,},},0xIT1,],"
+		 "{0xIT1+40,},-> [0xIT0,0xIT1,0xIT2,],{0xIT2,%lu,},0xIT2,0xIT2,],0xBOX,0x5a5a0000,"
+		 "[2a 00 00 00 61 62 00 00],}",
+		 it[0].rb.pc, it[2].rb.pc, (unsigned long)box.u.raw);
+	expect_follow(b, box_id, &box,
+		      C | KFL_BTF_F_NONAME | KFL_BTF_F_FOLLOW(1) | KFL_BTF_F_CONTAINERS, &ops, want, 0);
+	assert_non_null(strstr(follow(b, box_id, &box, C | KFL_BTF_F_FOLLOW(1) |
+				      KFL_BTF_F_CONTAINERS, &ops, out, sizeof(out)),
+			       ".data = (u8[8])[2a 00 00 00 61 62 00 00],}"));
+
+	/* Both slots taken: -EBUSY, and every value taken was put back */
+	vc.mode = 2;
+	vc.puts = 0;
+	assert_int_equal(kfl_btf_snprintf(&b->btf, box_id, (unsigned long)&box,
+					  C | KFL_BTF_F_FOLLOW(1) | KFL_BTF_F_CONTAINERS, out,
+					  sizeof(out), &ops), -EBUSY);
+	assert_int_equal(vc.puts, 0);
+	vc.mode = 0;
+
+	/* A hop count needs a kind of hop, and the other way round */
+	assert_int_equal(kfl_btf_snprintf(&b->btf, box_id, (unsigned long)&box,
+					  KFL_BTF_F_FOLLOW(1), out, sizeof(out), &ops), -EINVAL);
+	assert_int_equal(kfl_btf_snprintf(&b->btf, box_id, (unsigned long)&box,
+					  KFL_BTF_F_PTRS, out, sizeof(out), &ops), -EINVAL);
+	assert_int_equal(kfl_btf_snprintf(&b->btf, box_id, (unsigned long)&box,
+					  KFL_BTF_F_CONTAINERS, out, sizeof(out), &ops), -EINVAL);
+
+	/* The call's object, a pointer: either kind hops through it */
+	expect_follow(b, pitem, &box.one, C | KFL_BTF_F_FOLLOW(1) | KFL_BTF_F_CONTAINERS, &ops,
+		      NULL, 0);
+	assert_memory_equal(out_follow, "(struct item *)0xIT0 -> (struct item){.v = (int)10,", 50);
+
+	/* Hops run out: box -> self (a second box) -> its "one" is not followed */
+	{
+		struct h_box box2 = box;
+
+		box2.self = &box;
+		box2.one = NULL;
+		vc.r.base[4] = &box2;
+		vc.r.len[4] = sizeof(box2);
+		vc.r.name[4] = "BOX2";
+		vc.r.n = 5;
+		follow(b, box_id, &box2, C | KFL_BTF_F_FOLLOW(1) | KFL_BTF_F_PTRS, &ops, out,
+		       sizeof(out));
+		assert_non_null(strstr(out, ".self = (struct box *)0xBOX -> (struct box){.id = (int)7,"
+				       ".one = (struct item *)0xIT0,.items"));
+		vc.r.n = 4;
+	}
+
+	/* An unreadable pointer, an unreadable node */
+	box.one = (struct h_item *)0x1000;
+	it[0].link.next = (struct h_list *)0x2000;
+	follow(b, box_id, &box, C | KFL_BTF_F_FOLLOW(1) | KFL_BTF_F_CONTAINERS, &ops, out,
+	       sizeof(out));
+	assert_non_null(strstr(out, ".one = (struct item *)0x1000 -> <unreadable>,.items"));
+	assert_non_null(strstr(out, ".items -> [(struct item){.v = (int)10,.link = (struct list_head)"
+			       "{.next = (struct list_head *)0x2000,},.rb = (struct rb_node)"));
+	assert_non_null(strstr(out, "},},<unreadable>,],.hitems"));
+
+	/* A list that loops without coming back to its head ends where it loops */
+	box.one = NULL;
+	it[0].link.next = &it[1].link;
+	it[1].link.next = &it[0].link;
+	follow(b, box_id, &box, C | KFL_BTF_F_FOLLOW(1) | KFL_BTF_F_CONTAINERS, &ops, out,
+	       sizeof(out));
+	assert_non_null(strstr(out, ".items -> [(struct item){.v = (int)10,"));
+	assert_non_null(strstr(out, "(struct item){.v = (int)11,.link = (struct list_head){.next = "
+			       "(struct list_head *)0xIT0+8,},.rb = (struct rb_node){.rb_right = "
+			       "(struct rb_node *)0xIT2+40,.rb_left = (struct rb_node *)0xIT0+40,},},]"));
+
+	/* At most KFL_BTF_MAX_OBJECTS objects, the call's own included */
+	{
+		struct h_item *many = calloc(100, sizeof(*many));
+		const char *p;
+		int count = 0;
+
+		box.items.next = &many[0].link;
+		for (int i = 0; i < 100; i++)
+			many[i].link.next = i == 99 ? &box.items : &many[i + 1].link;
+		box.hfirst = NULL;
+		box.root = NULL;
+		vc.r.base[4] = many;
+		vc.r.len[4] = 100 * sizeof(*many);
+		vc.r.name[4] = "MANY";
+		vc.r.n = 5;
+		follow(b, box_id, &box, C | KFL_BTF_F_FOLLOW(1) | KFL_BTF_F_CONTAINERS, &ops, out,
+		       sizeof(out));
+		for (p = out; (p = strstr(p, "(struct item){")); p++)
+			count++;
+		assert_int_equal(count, KFL_BTF_MAX_OBJECTS - 1);
+		assert_non_null(strstr(out, "},...,],(union){"));
+		free(many);
+	}
+	bw_free(b);
+	bw_free(vc.vb);
 }
 
 int main(void)
@@ -542,6 +1074,7 @@ int main(void)
 		cmocka_unit_test(test_contract),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_vmlinux),
+		cmocka_unit_test(test_follow),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);
