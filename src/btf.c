@@ -3,8 +3,16 @@
  * kf_btf_snprintf (bpf-headers/kfuncs/btf.h): bpf_snprintf_btf's text,
  * from src/lib/btfshow.c. A module may call btf_type_by_id() and nothing
  * else of the kernel's BTF code, so kfunc.ko reads and parses vmlinux BTF
- * itself (src/lib/btf.c), once, when it loads; it is read-only after.
+ * itself (src/lib/btf.c), once, when it loads; it is read-only after, as
+ * are the container annotations (src/lib/btffollow.c) resolved against it.
+ *
+ * A local storage value prints by its map's BTF: the BTF a program loaded,
+ * which the map holds. kfunc.ko copies it (copy_from_kernel_nofault) into
+ * one of KF_BTF_SLOTS buffers allocated when it loads, taken with a
+ * trylock (never waited for), and parses it there; a slot keeps the last
+ * BTF it parsed, by address and id, for the next value of the same map.
  */
+#include <linux/atomic.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
@@ -21,6 +29,9 @@
 
 static_assert(KFL_BTF_F_COMPACT == BTF_F_COMPACT && KFL_BTF_F_NONAME == BTF_F_NONAME &&
 	      KFL_BTF_F_PTR_RAW == BTF_F_PTR_RAW && KFL_BTF_F_ZERO == BTF_F_ZERO);
+static_assert(KFL_BTF_F_FOLLOW_MASK == KF_BTF_F_FOLLOW_MASK && KFL_BTF_F_PTRS == KF_BTF_F_PTRS);
+static_assert(KFL_BTF_F_CONTAINERS == KF_BTF_F_CONTAINERS);
+static_assert(KFL_BTF_MAX_OBJECTS == KF_BTF_MAX_OBJECTS);
 
 #define KF_BTF_PATH "/sys/kernel/btf/vmlinux"
 
@@ -28,6 +39,26 @@ static struct kfl_btf kf_vmlinux;
 static void *kf_vmlinux_data;
 static unsigned int *kf_vmlinux_offs;
 static bool kf_vmlinux_ok;
+static struct kfl_btf_follow kf_follow;
+
+/* Byte offsets of what leads from a struct bpf_local_storage_map to its BTF */
+static struct {
+	long smap_map, map_btf, map_vtid, map_vsize, btf_data, btf_size, btf_id, btf_base;
+	bool ok;
+} kf_storage;
+
+#define KF_BTF_SLOTS 2
+#define KF_BTF_SLOT_DATA (256 << 10)	/* a map's BTF: at most this many bytes */
+#define KF_BTF_SLOT_TYPES 8192		/* and types */
+
+static struct kf_btf_slot {
+	atomic_t busy;
+	unsigned long btf;	/* the struct btf parsed in it, and its id */
+	u32 id;
+	struct kfl_btf parsed;
+	void *data;
+	unsigned int *offs;
+} kf_slots[KF_BTF_SLOTS];
 
 /*
  * filp_open and kernel_read, not kernel_read_file: that one asks the LSMs
@@ -60,6 +91,53 @@ out:
 	return n;
 }
 
+static long kf_btf_off(const char *type, const char *member)
+{
+	int id = kfl_btf_find(&kf_vmlinux, type, KFL_BTF_KIND_STRUCT);
+	long bits = id > 0 ? kfl_btf_member_off(&kf_vmlinux, id, member, NULL) : -ENOENT;
+
+	if (bits < 0 || bits % 8) {
+		pr_warn("kfunc: kf_btf_snprintf: no %s.%s: local storage values print in hex\n",
+			type, member);
+		return -1;
+	}
+	return bits / 8;
+}
+
+static void kf_btf_follow_init(void)
+{
+	unsigned int i;
+	int n, k;
+
+	n = kfl_btf_follow_init(&kf_follow, &kf_vmlinux, kfl_btf_annots, kfl_btf_nr_annots);
+	pr_info("kfunc: kf_btf_snprintf: %d of %u container annotations resolve\n", n,
+		kfl_btf_nr_annots);
+	for (i = 0; i < kfl_btf_nr_annots; i++)
+		if (kf_follow.missing & (1U << i))
+			pr_info("kfunc: kf_btf_snprintf: not on this kernel: %s.%s\n",
+				kfl_btf_annots[i].type, kfl_btf_annots[i].member);
+	kf_storage.smap_map = kf_btf_off("bpf_local_storage_map", "map");
+	kf_storage.map_btf = kf_btf_off("bpf_map", "btf");
+	kf_storage.map_vtid = kf_btf_off("bpf_map", "btf_value_type_id");
+	kf_storage.map_vsize = kf_btf_off("bpf_map", "value_size");
+	kf_storage.btf_data = kf_btf_off("btf", "data");
+	kf_storage.btf_size = kf_btf_off("btf", "data_size");
+	kf_storage.btf_id = kf_btf_off("btf", "id");
+	kf_storage.btf_base = kf_btf_off("btf", "base_btf");
+	kf_storage.ok = kf_storage.smap_map >= 0 && kf_storage.map_btf >= 0 &&
+			kf_storage.map_vtid >= 0 && kf_storage.map_vsize >= 0 &&
+			kf_storage.btf_data >= 0 && kf_storage.btf_size >= 0 &&
+			kf_storage.btf_id >= 0 && kf_storage.btf_base >= 0;
+	for (k = 0; k < KF_BTF_SLOTS; k++) {
+		kf_slots[k].data = vmalloc(KF_BTF_SLOT_DATA);
+		kf_slots[k].offs = kvmalloc_array(KF_BTF_SLOT_TYPES + 1, sizeof(unsigned int),
+						  GFP_KERNEL);
+		kf_slots[k].btf = 0;
+		/* a slot without its buffers stays taken */
+		atomic_set(&kf_slots[k].busy, !kf_slots[k].data || !kf_slots[k].offs);
+	}
+}
+
 int kf_btf_init(void)
 {
 	ssize_t len;
@@ -85,13 +163,22 @@ int kf_btf_init(void)
 		kf_btf_exit();
 		return 0;
 	}
+	kf_btf_follow_init();
 	kf_vmlinux_ok = true;
 	return 0;
 }
 
 void kf_btf_exit(void)
 {
+	int k;
+
 	kf_vmlinux_ok = false;
+	for (k = 0; k < KF_BTF_SLOTS; k++) {
+		kvfree(kf_slots[k].offs);
+		vfree(kf_slots[k].data);
+		kf_slots[k].offs = NULL;
+		kf_slots[k].data = NULL;
+	}
 	kvfree(kf_vmlinux_offs);
 	vfree(kf_vmlinux_data);
 	kf_vmlinux_offs = NULL;
@@ -111,9 +198,86 @@ static unsigned int kf_btf_ptr(void *ctx, char *buf, unsigned int size,
 		     scnprintf(buf, size, "%p", (void *)(unsigned long)v);
 }
 
+#define KF_RD(addr, off, v) \
+	copy_from_kernel_nofault(&(v), (const void *)((addr) + (off)), sizeof(v))
+
+/* A slot with @btf (id @id) parsed in it, taken; NULL if none is free */
+static struct kf_btf_slot *kf_btf_slot_get(unsigned long btf, u32 id, u32 size, void *data)
+{
+	struct kf_btf_slot *s;
+	int k, n;
+
+	for (k = 0; k < KF_BTF_SLOTS; k++) {
+		s = &kf_slots[k];
+		if (atomic_cmpxchg_acquire(&s->busy, 0, 1))
+			continue;
+		if (s->btf == btf && s->id == id)
+			return s;
+		s->btf = 0;
+		if (copy_from_kernel_nofault(s->data, data, size))
+			return s;
+		n = kfl_btf_count(s->data, size);
+		if (n > 0 && n <= KF_BTF_SLOT_TYPES &&
+		    !kfl_btf_init(&s->parsed, s->data, size, s->offs, KF_BTF_SLOT_TYPES + 1)) {
+			s->btf = btf;
+			s->id = id;
+		}
+		return s;
+	}
+	return NULL;
+}
+
+/*
+ * The map at @smap: its value's size, and its BTF parsed in a slot (v->cookie)
+ * when it has BTF kfunc can use (a BTF of its own, not split, of at most
+ * KF_BTF_SLOT_DATA bytes and KF_BTF_SLOT_TYPES types; else v->btf is NULL:
+ * hex). -EBUSY when every slot is taken.
+ */
+static int kf_btf_value(void *ctx, unsigned long smap, struct kfl_btf_value *v)
+{
+	unsigned long map = smap + kf_storage.smap_map, btf, base;
+	struct kf_btf_slot *s;
+	u32 vtid, vsize, size, id;
+	void *data;
+
+	v->btf = NULL;
+	v->cookie = NULL;
+	if (!kf_storage.ok || KF_RD(map, kf_storage.map_vsize, vsize) ||
+	    KF_RD(map, kf_storage.map_btf, btf) || KF_RD(map, kf_storage.map_vtid, vtid))
+		return -EFAULT;
+	v->size = vsize;
+	if (!btf || !vtid)
+		return 0;
+	if (KF_RD(btf, kf_storage.btf_data, data) || KF_RD(btf, kf_storage.btf_size, size) ||
+	    KF_RD(btf, kf_storage.btf_id, id) || KF_RD(btf, kf_storage.btf_base, base))
+		return -EFAULT;
+	if (base || !size || size > KF_BTF_SLOT_DATA)
+		return 0;
+	s = kf_btf_slot_get(btf, id, size, data);
+	if (!s)
+		return -EBUSY;
+	v->cookie = s;
+	if (s->btf == btf) {
+		v->btf = &s->parsed;
+		v->type_id = vtid;
+	}
+	return 0;
+}
+
+static void kf_btf_value_put(void *ctx, struct kfl_btf_value *v)
+{
+	struct kf_btf_slot *s = v->cookie;
+
+	if (s)
+		atomic_set_release(&s->busy, 0);
+}
+
 static const struct kfl_btf_show_ops kf_btf_ops = {
 	.read = kf_btf_read,
 	.ptr = kf_btf_ptr,
+	.follow = &kf_follow,
+	.value = kf_btf_value,
+	.value_put = kf_btf_value_put,
 };
 
 __bpf_kfunc int kf_btf_snprintf(char *buf, u32 buf__sz, const void *ptr, u32 ptr__sz, u64 flags)
@@ -121,7 +285,9 @@ __bpf_kfunc int kf_btf_snprintf(char *buf, u32 buf__sz, const void *ptr, u32 ptr
 	const struct btf_ptr *p = ptr;
 
 	if (ptr__sz != sizeof(*p) || (flags & ~(u64)(BTF_F_COMPACT | BTF_F_NONAME |
-						     BTF_F_PTR_RAW | BTF_F_ZERO)))
+						     BTF_F_PTR_RAW | BTF_F_ZERO |
+						     KF_BTF_F_FOLLOW_MASK | KF_BTF_F_PTRS |
+						     KF_BTF_F_CONTAINERS)))
 		return -EINVAL;
 	if (!kf_vmlinux_ok)
 		return -EOPNOTSUPP;

@@ -259,7 +259,7 @@ vm_prepare() {
 	cp "$top/tests/bpf/negative.expect" "$run/"
 	vmlinux_lists "$kver"
 	for f in kfunc_test task_test file_test proc_test packet_test btf_test bounds stress pb_traffic negative.bpf.o hello strstr memzero \
-		tasks hash pbfilter filesnoop dnsblock hostfilter kfunc hello.bpf.o; do
+		tasks hash btfdump pbfilter filesnoop dnsblock hostfilter kfunc hello.bpf.o; do
 		cp "$build/bpf/out/$f" "$run/" 2>/dev/null
 	done
 	# The 6.1 module with its kfunc set zeroed (btf_tests): must not load.

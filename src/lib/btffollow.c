@@ -25,7 +25,7 @@ const struct kfl_btf_annot kfl_btf_annots[] = {
 	{ "netdev_hw_addr_list", "list", KFL_BTF_ANN_LIST, "netdev_hw_addr", "list" },
 };
 
-const unsigned int kfl_btf_nr_annots = sizeof(kfl_btf_annots) / sizeof(kfl_btf_annots[0]);
+const unsigned int kfl_btf_nr_annots = KFL_NELEM(kfl_btf_annots);
 
 static int streq(const char *a, const char *b)
 {
@@ -182,7 +182,7 @@ int kfl_btf_follow_init(struct kfl_btf_follow *f, const struct kfl_btf *btf,
 	f->btf = btf;
 	f->nr = 0;
 	f->missing = 0;
-	for (i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
+	for (i = 0; i < KFL_NELEM(links); i++) {
 		id = kfl_btf_find(btf, links[i], KFL_BTF_KIND_STRUCT);
 		f->links[i] = id > 0 ? kfl_btf_type(btf, id) : (const struct kfl_btf_type *)0;
 	}

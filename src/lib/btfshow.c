@@ -40,7 +40,7 @@ struct walk {
 	int fatal;
 	unsigned int nvisited;
 	unsigned long visited[KFL_BTF_MAX_OBJECTS];
-	const struct kfl_btf_type *visited_type[KFL_BTF_MAX_OBJECTS];
+	unsigned int visited_type[KFL_BTF_MAX_OBJECTS];	/* its record's offset in types */
 };
 
 /* One object, as the kernel's struct btf_show */
@@ -913,30 +913,36 @@ static int is_link(const struct show *show, const struct kfl_btf_type *t)
 
 	if (!f || f->btf != show->btf)
 		return 0;
-	for (i = 0; i < sizeof(f->links) / sizeof(f->links[0]); i++)
+	for (i = 0; i < KFL_NELEM(f->links); i++)
 		if (f->links[i] == t)
 			return 1;
 	return 0;
 }
 
-/* The index of the object in the call's visited set, or -1 */
-static int seen(const struct walk *w, unsigned long addr, const struct kfl_btf_type *t)
+/*
+ * The index of the object in the call's visited set, or -1. Objects are
+ * those of the call's BTF (a local storage value, of its map's, hops to
+ * none): a type is its record's offset there.
+ */
+static int seen(const struct show *show, unsigned long addr, const struct kfl_btf_type *t)
 {
-	unsigned int i;
+	unsigned int i, off = (unsigned int)((const unsigned char *)t - show->btf->types);
 
-	for (i = 0; i < w->nvisited; i++)
-		if (w->visited[i] == addr && w->visited_type[i] == t)
+	for (i = 0; i < show->w->nvisited; i++)
+		if (show->w->visited[i] == addr && show->w->visited_type[i] == off)
 			return (int)i;
 	return -1;
 }
 
 /* 0, or -1 when KFL_BTF_MAX_OBJECTS are printed */
-static int visit(struct walk *w, unsigned long addr, const struct kfl_btf_type *t)
+static int visit(const struct show *show, unsigned long addr, const struct kfl_btf_type *t)
 {
+	struct walk *w = show->w;
+
 	if (w->nvisited == KFL_BTF_MAX_OBJECTS)
 		return -1;
 	w->visited[w->nvisited] = addr;
-	w->visited_type[w->nvisited++] = t;
+	w->visited_type[w->nvisited++] = (unsigned int)((const unsigned char *)t - show->btf->types);
 	return 0;
 }
 
@@ -974,8 +980,8 @@ static void follow_ptr(struct show *show, unsigned long addr)
 	if (!(c && c->kind == KFL_BTF_ANN_PTR) && !top && !(show->flags & KFL_BTF_F_PTRS))
 		return;
 	t = skip_modifiers(show, show->state.type->type, &id);
-	if (!is_aggr(t) || (!c && !top && is_link(show, t)) || seen(show->w, addr, t) >= 0 ||
-	    visit(show->w, addr, t))
+	if (!is_aggr(t) || (!c && !top && is_link(show, t)) || seen(show, addr, t) >= 0 ||
+	    visit(show, addr, t))
 		return;
 	outs(show, " -> ");
 	nested_show(show, show->btf, show->flags, show->hops - 1, t, id, addr);
@@ -1061,11 +1067,11 @@ static void container_show(struct show *show, const struct kfl_btf_cont *c,
 	show->state.depth++;
 	while (!err && node && !show->w->fatal) {
 		elem = node - c->link_off;
-		i = seen(show->w, elem, et);
+		i = seen(show, elem, et);
 		if (i >= start)
 			break;	/* the walk came back to an element of its own */
 		outs(show, btf_show_indent(show));
-		if (++nodes > KFL_BTF_MAX_NODES || (i < 0 && visit(show->w, elem, et))) {
+		if (++nodes > KFL_BTF_MAX_NODES || (i < 0 && visit(show, elem, et))) {
 			outs(show, "...,");
 			outs(show, btf_show_newline(show));
 			break;
@@ -1247,14 +1253,32 @@ static void show_type(struct show *show, const struct kfl_btf_type *t, unsigned 
 	show->w->nest--;
 }
 
+/* The call's object: a frame of its own, apart from the call's struct walk */
+static noinline int show_top(struct walk *w, const struct kfl_btf *btf,
+			     const struct kfl_btf_type *t, unsigned int type_id,
+			     unsigned long addr, unsigned int flags)
+{
+	struct show show = { 0 };
+
+	show.flags = flags;
+	show.btf = btf;
+	show.ops = w->ops;
+	show.w = w;
+	show.hops = (flags & KFL_BTF_F_FOLLOW_MASK) >> 8;
+	if (show.hops)
+		visit(&show, addr, skip_modifiers(&show, type_id, (unsigned int *)0));
+	show_type(&show, t, type_id, addr, 0);
+	return show.state.status;
+}
+
 long kfl_btf_snprintf(const struct kfl_btf *btf, unsigned int type_id,
 		      unsigned long addr, unsigned int flags, char *buf,
 		      unsigned int size, const struct kfl_btf_show_ops *ops)
 {
 	struct walk w = { 0 };
-	struct show show = { 0 };
 	const struct kfl_btf_type *t;
 	unsigned int hops = (flags & KFL_BTF_F_FOLLOW_MASK) >> 8;
+	int status;
 
 	if (flags & ~(KFL_BTF_F_COMPACT | KFL_BTF_F_NONAME | KFL_BTF_F_PTR_RAW |
 		      KFL_BTF_F_ZERO | KFL_BTF_F_VOID_NAME | KFL_BTF_F_FOLLOW_MASK |
@@ -1272,20 +1296,13 @@ long kfl_btf_snprintf(const struct kfl_btf *btf, unsigned int type_id,
 	w.ops = ops;
 	w.buf = buf;
 	w.size = size;
-	show.flags = flags;
-	show.btf = btf;
-	show.ops = ops;
-	show.w = &w;
-	show.hops = hops;
-	if (hops)
-		visit(&w, addr, skip_modifiers(&show, type_id, (unsigned int *)0));
-	show_type(&show, t, type_id, addr, 0);
+	status = show_top(&w, btf, t, type_id, addr, flags);
 	if (size && w.called)
 		buf[w.len < size ? w.len : size - 1] = 0;
 	if (w.fatal)
 		return w.fatal;
-	if (show.state.status)
-		return show.state.status;
+	if (status)
+		return status;
 	if (w.len > 0x7fffffff)
 		return -KFL_E2BIG;
 	return (long)w.len;

@@ -23,6 +23,13 @@
 #define KFL_EBADMSG 74
 
 /*
+ * The number of elements of array @a. The kernel's noinline is the
+ * compiler's attribute; host builds (tests/host, tests/fuzz) define it
+ * on their command line.
+ */
+#define KFL_NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/*
  * kfl_strstr - index of the first occurrence of @sub (@sub_len bytes) in the
  * first @s_len bytes of @s; 0 when @sub_len is 0; -KFL_ENOENT when absent.
  * Reads no byte outside either buffer and treats NUL as an ordinary byte.
@@ -536,8 +543,10 @@ struct kfl_btf_cont {
 	const struct kfl_btf_member *member;	/* the record of the annotated member */
 	unsigned int kind;
 	unsigned int elem_id;	/* LIST, HLIST, RB: the element's struct */
-	unsigned int link_off;	/* its link's byte offset; STORAGE: the map pointer's,
-				 * from the struct that declares member */
+	/* LIST, HLIST, RB: the link's byte offset in elem; STORAGE: the map
+	 * pointer's, from the struct that declares member
+	 */
+	unsigned int link_off;
 };
 
 struct kfl_btf_follow {

@@ -6,12 +6,16 @@
  * snapshots, which do not change while they are printed; a syscall
  * program then prints a snapshot with bpf_snprintf_btf and with
  * kf_btf_snprintf, the same type, flags and bytes, for the loader to
- * compare.
+ * compare. A second syscall program prints live objects with hops (which
+ * a snapshot would not have): a task, after storing a value in its task
+ * local storage, or an object at an address captured before (an epoll
+ * instance).
  */
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
 #include <kfuncs/btf.h>
+#include <kfuncs/task.h>
 
 #include "btf_test.h"
 
@@ -34,8 +38,9 @@ struct {
 } snaps SEC(".maps");
 
 const volatile __u32 loader_tgid;
-/* Captures: armed is 1 (task), 2 (file and inode) or 3 (skb and device). */
+/* Captures: armed is 1 (task), 2 (file and inode), 3 (skb and device), 4 (epoll). */
 __u32 armed, captured;
+int loader_ep;
 __u32 size[2];
 /* Print: snapshot index (or bad_ptr when not 0), type, flags. */
 __u32 idx, type_id, ptr_size = sizeof(struct btf_ptr);
@@ -48,7 +53,29 @@ struct net_device;
 
 struct file___btf {
 	struct inode *f_inode;
+	void *private_data;
 } __attribute__((preserve_access_index));
+
+/* Hops: the task (follow_addr 0) or the object at follow_addr, of follow_type */
+__s32 follow_pid;
+__u64 follow_addr, follow_flags;
+__u32 follow_type;
+long follow_ret = 1;
+
+/* What the demo stores for the task, found again by name through its map's BTF */
+struct task_note {
+	__u32 pid;
+	__u32 magic;
+	char tag[16];
+	__u64 stamp;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct task_note);
+} notes SEC(".maps");
 
 static __always_inline void snapshot(__u32 i, const void *obj)
 {
@@ -80,6 +107,13 @@ int BPF_PROG(cap_file, struct file *file)
 {
 	struct inode *inode = 0;
 
+	if (mine(4)) {
+		/* an epoll file: its eventpoll, live */
+		follow_addr = (__u64)((struct file___btf *)file)->private_data;
+		armed = 0;
+		captured = 4;
+		return 0;
+	}
 	if (!mine(2))
 		return 0;
 	snapshot(0, file);
@@ -124,6 +158,38 @@ int print(void *ctx)
 	else
 		o->oret = kf_btf_snprintf(o->ours, OUT, &p, 8, flags);
 	return 0;
+}
+
+SEC("syscall")
+int follow(void *ctx)
+{
+	__u32 k = 0;
+	struct out *o = bpf_map_lookup_elem(&outs, &k);
+	struct btf_ptr p = { .type_id = follow_type };
+	struct task_struct *t;
+	struct task_note *n;
+
+	if (!o)
+		return 1;
+	if (follow_addr) {
+		p.ptr = (void *)follow_addr;
+		follow_ret = kf_btf_snprintf(o->ours, OUT, &p, sizeof(p), follow_flags);
+		return 0;
+	}
+	t = kf_task_from_vpid(follow_pid);
+	if (!t)
+		return 2;
+	n = bpf_task_storage_get(&notes, t, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (n) {
+		n->pid = follow_pid;
+		n->magic = 0x6b66756e;
+		__builtin_memcpy(n->tag, "kfunc-btf-demo", 15);
+		n->stamp = 42;
+	}
+	p.ptr = t;
+	follow_ret = kf_btf_snprintf(o->ours, OUT, &p, sizeof(p), follow_flags);
+	kf_task_release(t);
+	return n ? 0 : 3;
 }
 
 /*

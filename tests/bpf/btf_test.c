@@ -8,6 +8,11 @@
  * for byte. Then bad pointers, type ids, flags and sizes: the same errors
  * as the helper's where it has them.
  *
+ * Then hops (kfuncs/btf.h), on live objects: this task after a program
+ * stored a value in its task local storage, which prints by name through
+ * the map's BTF (the design's demo); the same task with three children;
+ * an epoll instance's rb-tree and ready list; a pointer followed.
+ *
  * btf_test lockdown: on a kernel locked down for confidentiality, a
  * program calling kf_btf_snprintf (alone: lockdown refuses the others at
  * load) gets -EPERM.
@@ -20,7 +25,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/epoll.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <linux/bpf.h>
@@ -28,6 +36,8 @@
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
+
+#include <kfunc/btf.h>
 
 #include "btf_test.h"
 #include "btf_test.skel.h"
@@ -112,6 +122,144 @@ static void compare(const struct obj *o, __u32 idx, __u64 flags)
 	       r->ours + (i > 60 ? i - 60 : 0));
 }
 
+static int arm(int what, const struct obj *a, const struct obj *b);
+
+/* kf_btf_snprintf with hops, of this task (@addr 0) or the object at @addr */
+static const char *follow(const char *what, __u64 addr, __u32 id, __u64 flags)
+{
+	LIBBPF_OPTS(bpf_test_run_opts, opts);
+	struct out *r;
+	int err;
+
+	skel->bss->follow_pid = getpid();
+	skel->bss->follow_addr = addr;
+	skel->bss->follow_type = id;
+	skel->bss->follow_flags = flags;
+	err = bpf_prog_test_run_opts(bpf_program__fd(skel->progs.follow), &opts);
+	r = err || opts.retval ? NULL : result();
+	if (!r || skel->data->follow_ret <= 0 || skel->data->follow_ret >= OUT) {
+		report(0, "btf: %s: the program ran (%d, %u) and kf_btf_snprintf returned a length under %d: %ld",
+		       what, err, opts.retval, OUT, skel->data->follow_ret);
+		return NULL;
+	}
+	return r->ours;
+}
+
+static int count(const char *s, const char *sub)
+{
+	int n = 0;
+
+	for (; s && (s = strstr(s, sub)); s++)
+		n++;
+	return n;
+}
+
+/* The demo: a value in task local storage, found from the task_struct */
+static void follow_storage(const struct obj *task)
+{
+	const char *t = follow("task local storage", 0, task->id,
+			       BTF_F_COMPACT | KF_BTF_F_FOLLOW(2) | KF_BTF_F_CONTAINERS);
+	char want[128];
+
+	if (!t)
+		return;
+	/* magic: 0x6b66756e, "kfun" */
+	snprintf(want, sizeof(want), ".data = (struct task_note){.pid = (__u32)%d,.magic = (__u32)%u,",
+		 getpid(), 0x6b66756e);
+	report(strstr(t, " -> (struct bpf_local_storage){") && strstr(t, ".list -> [(struct bpf_local_storage_elem){") &&
+	       strstr(t, want) && strstr(t, ".tag = (char[])['k','f','u','n','c','-','b','t','f','-','d','e','m','o',],.stamp = (__u64)42,},"),
+	       "btf: task local storage: this task, printed from its task_struct with KF_BTF_F_FOLLOW(2) | KF_BTF_F_CONTAINERS, shows .bpf_storage -> its list -> the element -> the stored struct task_note, field by field (%zu bytes)",
+	       strlen(t));
+	t = strstr(t, ".bpf_storage = ");
+	t = t ? strstr(t, ".data = ") : NULL;
+	printf("    %.200s\n", t ? t : "(no .data)");
+}
+
+/* Three children on this task's children list, each once */
+static void follow_children(const struct obj *task)
+{
+	pid_t kids[3];
+	char want[64];
+	const char *t;
+	int i, found = 0;
+
+	for (i = 0; i < 3; i++) {
+		kids[i] = fork();
+		if (kids[i] == 0) {
+			pause();
+			_exit(0);
+		}
+	}
+	t = follow("children", 0, task->id, BTF_F_COMPACT | KF_BTF_F_FOLLOW(1) |
+		   KF_BTF_F_CONTAINERS);
+	for (i = 0; t && i < 3; i++) {
+		snprintf(want, sizeof(want), ".pid = (pid_t)%d,", kids[i]);
+		found += count(t, want) == 1;
+	}
+	report(t && strstr(t, ".children -> [(struct task_struct){") && found == 3 &&
+	       count(t, "(struct task_struct){") == 4,
+	       "btf: children: this task's .children list shows its 3 children, each once (%d found, %d task_structs printed)",
+	       found, count(t, "(struct task_struct){"));
+	for (i = 0; i < 3; i++) {
+		kill(kids[i], SIGKILL);
+		waitpid(kids[i], NULL, 0);
+	}
+}
+
+/* An epoll instance: three pipes in its rb-tree, one ready */
+static void follow_epoll(void)
+{
+	int ep = epoll_create1(0), p[3][2], i, found = 0;
+	struct epoll_event ev = { .events = EPOLLIN };
+	char want[64];
+	const char *t;
+	struct obj e;
+
+	if (ep < 0 || lookup(&e, "eventpoll")) {
+		report(0, "btf: epoll: an epoll instance, and struct eventpoll in vmlinux BTF");
+		return;
+	}
+	for (i = 0; i < 3; i++) {
+		if (pipe(p[i]))
+			return;
+		ev.data.fd = p[i][0];
+		epoll_ctl(ep, EPOLL_CTL_ADD, p[i][0], &ev);
+	}
+	if (write(p[1][1], "x", 1) != 1)
+		return;
+	skel->bss->loader_ep = ep;
+	if (arm(4, &e, NULL)) {
+		report(0, "btf: epoll: captured the eventpoll in vfs_read");
+		return;
+	}
+	t = follow("epoll", skel->bss->follow_addr, e.id, BTF_F_COMPACT | KF_BTF_F_FOLLOW(1) |
+		   KF_BTF_F_CONTAINERS);
+	for (i = 0; t && i < 3; i++) {
+		snprintf(want, sizeof(want), ".fd = (int)%d,", p[i][0]);
+		found += count(t, want) == 1;
+	}
+	snprintf(want, sizeof(want), ".rdllist -> [(struct epitem){");
+	report(t && found == 3 && count(t, "(struct epitem){") == 3 && strstr(t, want) &&
+	       strstr(t, ".rbr -> [") && count(t, ".rdllist -> [(struct epitem){") == 1,
+	       "btf: epoll: the eventpoll's rb-tree (.rbr) shows its 3 files, each once, and the ready list (.rdllist) the ready one (%d found)",
+	       found);
+	if (t) {
+		snprintf(want, sizeof(want), ".fd = (int)%d,", p[1][0]);
+		t = strstr(t, ".rdllist -> [");
+		report(t && strstr(t, want) && strstr(t, want) < strstr(t, "],"),
+		       "btf: epoll: the ready list holds the pipe written to (fd %d)", p[1][0]);
+	}
+	t = follow("epoll, pointers", skel->bss->follow_addr, e.id,
+		   BTF_F_COMPACT | KF_BTF_F_FOLLOW(1) | KF_BTF_F_PTRS);
+	report(t && strstr(t, " -> (struct file){") && !strstr(t, " -> ["),
+	       "btf: epoll, KF_BTF_F_PTRS: the eventpoll's file pointer is followed, its containers are not");
+	for (i = 0; i < 3; i++) {
+		close(p[i][0]);
+		close(p[i][1]);
+	}
+	close(ep);
+}
+
 static int arm(int what, const struct obj *a, const struct obj *b)
 {
 	int i;
@@ -123,6 +271,11 @@ static int arm(int what, const struct obj *a, const struct obj *b)
 	for (i = 0; i < 100 && skel->bss->captured != (__u32)what; i++) {
 		if (what == 1) {
 			getpgid(0);
+		} else if (what == 4) {
+			char c;
+
+			if (read(skel->bss->loader_ep, &c, 1) < 0)
+				c = 0;
 		} else if (what == 2) {
 			char c;
 			int fd = open("/proc/self/stat", O_RDONLY);
@@ -259,6 +412,14 @@ int main(int argc, char **argv)
 	errcase("an unknown flag", 0, task.id, 1 << 4, 16, -EINVAL, -EINVAL);
 	errcase("a struct btf_ptr of 8 bytes", 0, task.id, BTF_F_COMPACT, 8, 0, -EINVAL);
 	errcase("a user address (4096)", 4096, task.id, BTF_F_COMPACT, 16, -ERANGE, -ERANGE);
+	errcase("hops without a kind (KF_BTF_F_FOLLOW(1))", 0, task.id, KF_BTF_F_FOLLOW(1), 16,
+		-EINVAL, -EINVAL);
+	errcase("a kind without hops (KF_BTF_F_CONTAINERS)", 0, task.id, KF_BTF_F_CONTAINERS, 16,
+		-EINVAL, -EINVAL);
+
+	follow_storage(&task);
+	follow_children(&task);
+	follow_epoll();
 
 	btf_test_bpf__destroy(skel);
 	btf__free(vmlinux);

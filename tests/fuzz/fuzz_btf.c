@@ -3,6 +3,8 @@
  * Fuzz kfl_btf_count, kfl_btf_init and kfl_btf_snprintf. The input:
  *  - byte 0: the flags (low 4 bits, plus KFL_BTF_F_VOID_NAME when bit 4 is
  *    set), the output size (high 3 bits: 0, 1, 7, 64, 4096...);
+ *  - byte 5: hops (bits 0-2), KFL_BTF_F_PTRS (bit 3), KFL_BTF_F_CONTAINERS
+ *    (bit 4), with the annotations of a table of short names (below);
  *  - bytes 1-2 and 3-4: the lengths T and S (little endian) of the type
  *    and string sections that follow: a BTF blob is made of a header
  *    (magic, version, sections: written here, so that the fuzzer spends
@@ -11,7 +13,9 @@
  *  - the rest: the object's bytes, in an exact-size heap copy.
  * A blob kfl_btf_init accepts is then printed from the object as each of
  * its first 64 type ids and a few past its end, through a read callback
- * that fails (-EFAULT) for bytes outside the object: the printer must
+ * that fails (-EFAULT) for bytes outside the object, which is at address
+ * 0x10000 (so that pointers in it can point into it, loops included;
+ * a local storage value's map is the same BTF): the printer must
  * return a length or one of its errors, stay in its buffers (ASan), and
  * end the text with a NUL within the output size.
  */
@@ -22,9 +26,13 @@
 
 #include "../../src/lib/kfl.h"
 
+#define BASE 0x10000UL
+
 struct mem {
-	unsigned long base;
+	const unsigned char *obj;
 	unsigned long len;
+	const struct kfl_btf *btf;
+	int taken;
 };
 
 static int rd(void *ctx, void *dst, unsigned long addr, unsigned int n)
@@ -32,11 +40,41 @@ static int rd(void *ctx, void *dst, unsigned long addr, unsigned int n)
 	struct mem *m = ctx;
 
 	/* Past the object's bytes: as copy_from_kernel_nofault on a bad address. */
-	if (addr < m->base || addr - m->base > m->len || n > m->len - (addr - m->base))
+	if (addr < BASE || addr - BASE > m->len || n > m->len - (addr - BASE))
 		return -EFAULT;
-	memcpy(dst, (const void *)addr, n);
+	memcpy(dst, m->obj + (addr - BASE), n);
 	return 0;
 }
+
+/* The map at @smap: its value's type id, size and BTF from the address's bytes */
+static int value(void *ctx, unsigned long smap, struct kfl_btf_value *v)
+{
+	struct mem *m = ctx;
+
+	if ((smap & 0xff) == 0xbb)
+		return -EBUSY;
+	v->btf = smap & 0x100 ? NULL : m->btf;
+	v->type_id = smap & 0xff;
+	v->size = (smap >> 12) & 0xff;
+	m->taken++;
+	return 0;
+}
+
+static void value_put(void *ctx, struct kfl_btf_value *v)
+{
+	struct mem *m = ctx;
+
+	(void)v;
+	m->taken--;
+}
+
+static const struct kfl_btf_annot annots[] = {
+	{ "a", "b", KFL_BTF_ANN_LIST, "c", "d" },
+	{ "a", "c", KFL_BTF_ANN_HLIST, "c", "e" },
+	{ "a", "d", KFL_BTF_ANN_RB, "c", "f" },
+	{ "a", "e", KFL_BTF_ANN_PTR, (const char *)0, (const char *)0 },
+	{ "a", "f", KFL_BTF_ANN_STORAGE, (const char *)0, "b" },
+};
 
 static unsigned int ptrfmt(void *ctx, char *buf, unsigned int size, unsigned long long v, int raw)
 {
@@ -58,18 +96,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned int *offs;
 	struct kfl_btf btf;
 	struct mem m;
-	struct kfl_btf_show_ops ops = { rd, ptrfmt, &m };
+	struct kfl_btf_follow follow;
+	struct kfl_btf_show_ops ops = { .read = rd, .ptr = ptrfmt, .ctx = &m, .follow = &follow,
+					.value = value, .value_put = value_put };
 	char *out;
 	int count;
 
-	if (size < 5)
+	if (size < 6)
 		return 0;
 	flags = (data[0] & 15) | (data[0] & 16 ? KFL_BTF_F_VOID_NAME : 0);
+	flags |= KFL_BTF_F_FOLLOW(data[5] & 7) | (data[5] & 8 ? KFL_BTF_F_PTRS : 0) |
+		 (data[5] & 16 ? KFL_BTF_F_CONTAINERS : 0);
 	outsz = sizes[data[0] >> 5];
 	t = (data[1] | data[2] << 8) & ~3U;
 	sl = data[3] | data[4] << 8;
-	data += 5;
-	size -= 5;
+	data += 6;
+	size -= 6;
 	if (t > size)
 		t = size & ~3U;
 	if (sl > size - t)
@@ -104,19 +146,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	m.len = size;
+	m.btf = &btf;
+	m.taken = 0;
 	obj = malloc(m.len ? m.len : 1);
 	out = malloc(outsz ? outsz : 1);
 	if (!obj || !out)
 		abort();
 	memcpy(obj, data, m.len);
-	m.base = (unsigned long)obj;
+	m.obj = obj;
+	kfl_btf_follow_init(&follow, &btf, annots, sizeof(annots) / sizeof(annots[0]));
 	for (id = 0; id <= btf.nr_types + 2 && id < 66; id++) {
 		long r;
 
 		memset(out, 'X', outsz);
-		r = kfl_btf_snprintf(&btf, id, m.base, flags, out, outsz, &ops);
+		r = kfl_btf_snprintf(&btf, id, BASE, flags, out, outsz, &ops);
 		if (r < 0 && r != -KFL_EINVAL && r != -KFL_ENOENT && r != -KFL_E2BIG &&
-		    r != -EFAULT)
+		    r != -EFAULT && r != -EBUSY)
+			abort();
+		if (m.taken)
 			abort();
 		if (r > 0 && outsz && !memchr(out, 0, outsz))
 			abort();

@@ -119,7 +119,7 @@ tests "$dir/bounds"
 # examples BINDIR WHAT: run each example loader; each exits 0 only when its
 # program printed the expected line.
 examples() {
-	for ex in hello strstr memzero tasks hash; do
+	for ex in hello strstr memzero tasks hash btfdump; do
 		if [ ! -x "$1/$ex" ]; then
 			not_ok "$2 example $ex is present"
 			continue
@@ -136,6 +136,10 @@ examples() {
 	done
 }
 timed examples "$dir" "tree-built"
+# btfdump's members: a task's name, and its local storage, where the note
+# btfdump's program stored shows by name (btfdump checks it, exits 0).
+check "tree-built example btfdump PID comm bpf_storage: the members print, the note is in bpf_storage" \
+	"$dir/btfdump" -c $$ comm bpf_storage
 
 # The seed's tc filter (examples/pbfilter): two network namespaces joined
 # by veth, the filter on the receiving end's ingress, a known mix of

@@ -297,7 +297,7 @@ pkg_sdk_program() {
 		# Its debug info names the installed headers, and no tree header.
 		grep -q /usr/include/kfuncs /tmp/sdk/out/strstr.bpf.o
 		! grep -q bpf-headers /tmp/sdk/out/strstr.bpf.o || exit 1
-		cd /tmp/sdk/out && cp hello strstr memzero tasks hash pbfilter /kfunc-build/pkg/sdk/bin/' >"$log" 2>&1; then
+		cd /tmp/sdk/out && cp hello strstr memzero tasks hash btfdump pbfilter /kfunc-build/pkg/sdk/bin/' >"$log" 2>&1; then
 		result ok "the examples build from the installed kfunc-sdk $(head -n 1 "$log") and libbpf alone (no path into the tree)"
 	else
 		result not-ok "the examples build from the installed kfunc-sdk and libbpf alone" "$log"
