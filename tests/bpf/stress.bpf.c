@@ -9,6 +9,7 @@
  */
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
+#include <bpf/bpf_core_read.h>
 #include <kfuncs/kfuncs.h>
 
 /* Keep in sync with stress.c (user space checks job_size). */
@@ -22,6 +23,7 @@ enum {
 	OP_PB_SKB, OP_PB_XDP,		/* the message in the packet, at a_len */
 	OP_TASK_PID, OP_TASK_VPID,	/* lookup, pid, tgid, cgroup path */
 	OP_TASK_EXE,			/* and the exe path (syscall only) */
+	OP_BTF,				/* a task printed with its children */
 	OP_HASH = 100,			/* + KF_HASH_* */
 };
 
@@ -130,6 +132,21 @@ static __always_inline int dispatch(struct job *j)
 		j->ret = kf_task_cgroup_path(t, (char *)j->out, sizeof(j->out));
 		kf_task_release(t);
 		break;
+	case OP_BTF: {
+		struct btf_ptr p = {
+			.type_id = bpf_core_type_id_kernel(struct task_struct___fields),
+		};
+
+		t = kf_task_from_vpid(j->arg);
+		if (!t)
+			break;
+		read_fields(j, t);
+		p.ptr = t;
+		j->ret = kf_btf_snprintf((char *)j->out, sizeof(j->out), &p, sizeof(p),
+					 BTF_F_COMPACT | KF_BTF_F_FOLLOW(1) | KF_BTF_F_CONTAINERS);
+		kf_task_release(t);
+		break;
+	}
 	default:
 		return 1;
 	}

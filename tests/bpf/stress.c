@@ -19,7 +19,10 @@
  *                    - a child runs a copy of /bin/sleep that is renamed
  *                      back and forth, and replaced by a fresh copy (the
  *                      child too): its exe path is one of those names, or
- *                      the replaced one's "(deleted)" name, or -ENOENT.
+ *                      the replaced one's "(deleted)" name, or -ENOENT;
+ *                    - kf_btf_snprintf prints this process's task_struct
+ *                      with hops into its children list as the forker
+ *                      changes it: a length, the text's start, a NUL.
  *                    Prints "ok - stress: N calls ..." or "not ok" with the
  *                    first wrong results (indented).
  *   stress load      load and close a program calling kf_test_sum in a loop,
@@ -68,6 +71,7 @@ enum {
 	OP_PB_SKB, OP_PB_XDP,
 	OP_TASK_PID, OP_TASK_VPID,
 	OP_TASK_EXE,
+	OP_BTF,
 	OP_HASH = 100,
 };
 
@@ -88,10 +92,10 @@ struct job {
 #define PKT_SIZE 6144		/* the largest packet (XDP, with fragments) */
 #define TC_MAX 3000		/* a tc test run's packet is one page at most */
 
-enum { F_STRING, F_MEM, F_HASH, F_PROTO, F_PKT, F_TASK, F_CGROUP, F_EXE, NFAM };
+enum { F_STRING, F_MEM, F_HASH, F_PROTO, F_PKT, F_TASK, F_CGROUP, F_EXE, F_BTF, NFAM };
 static const char * const fam_name[NFAM] = {
 	"strings", "mem", "hash", "protobuf", "protobuf in packets", "task lookup",
-	"cgroup path", "exe path",
+	"cgroup path", "exe path", "this task printed with its children",
 };
 enum { P_TC, P_XDP, P_SYSCALL, NPROG };
 static const char * const prog_name[NPROG] = { "tc", "xdp", "syscall" };
@@ -581,7 +585,19 @@ static void call_task(struct caller *c)
 	const char *what;
 	int p = below(s, NPROG), pid, r, i, exe = 0;
 
-	switch (below(s, 3)) {
+	switch (below(s, 4)) {
+	case 3:
+		/* kf_btf_snprintf walks its children list as the forker changes it */
+		what = "this task printed with its children";
+		atomic_fetch_add(&calls[F_BTF], 1);
+		j.op = OP_BTF;
+		j.arg = getpid();
+		r = run(c, p, &j, 512);
+		if (r || !j.found || j.ret <= 0 ||
+		    memcmp(j.out, "(struct task_struct){", 21) || j.out[JOB_BUF - 1])
+			WRONG("run %d, found %u, kf_btf_snprintf = %lld, \"%.40s\"",
+			      r, j.found, (long long)j.ret, j.out);
+		return;
 	case 0:
 		what = "task lookup of an exiting child";
 		atomic_fetch_add(&calls[F_TASK], 1);
