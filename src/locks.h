@@ -74,6 +74,12 @@
 	X(kf_task_container_id, KF_TRUSTED_ARGS,			\
 	  "task_cgroup(), cgroup_path() on each hierarchy",		\
 	  "RCU; v1 directory names nofault (v1 allows rename); "	\
-	  "not cgroup_mutex nor kernfs_rename_lock")
+	  "not cgroup_mutex nor kernfs_rename_lock")			\
+	X(kf_btf_snprintf, 0,						\
+	  "bpf_snprintf_btf(); hops: the list walks of the kernel",	\
+	  "objects, list nodes and map BTF nofault; not the locks of "	\
+	  "the lists it hops into (tasklist_lock, an epoll's mutex); "	\
+	  "its two map-BTF buffers: an atomic flag each, never waited "	\
+	  "for (-EBUSY when both are taken)")
 
 #endif /* KFUNC_LOCKS_H */

@@ -79,8 +79,7 @@ __bpf_kfunc u64 kf_test_sum(u32 a, u64 b, u32 c, u64 d)
 	BTF_ID_FLAGS(func, kf_pb_get_varint_path)			\
 	BTF_ID_FLAGS(func, kf_dns_name)					\
 	BTF_ID_FLAGS(func, kf_domain_match)				\
-	BTF_ID_FLAGS(func, kf_http_header)				\
-	BTF_ID_FLAGS(func, kf_btf_snprintf)
+	BTF_ID_FLAGS(func, kf_http_header)
 
 /*
  * One set per hook: 6.1 refuses a second registration on a hook. The

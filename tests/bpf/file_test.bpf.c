@@ -5,12 +5,14 @@
  * security_file_open() that asks for the path of every file the test opens;
  * and programs attached where the kernel holds the locks a path walk could
  * wait for: __d_move() (rename_lock held for writing) and
- * security_task_setrlimit() (the task's task_lock() held).
+ * security_task_setrlimit() (the task's task_lock() held). There,
+ * kf_btf_snprintf also prints the dentry and the task, with hops.
  */
 #include <linux/bpf.h>
 #include <linux/ptrace.h>
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
 
 #define KF_NO_FILE_STRUCTS
 #define KF_NO_TASK_STRUCT
@@ -30,6 +32,7 @@ struct task_struct {
 
 #include <kfuncs/file.h>
 #include <kfuncs/task.h>
+#include <kfuncs/btf.h>
 
 #define EAGAIN 11
 #define BUF 8192
@@ -53,11 +56,12 @@ char file_buf[BUF], path_buf[BUF], dentry_buf[BUF];
 
 /* on_d_move: each rename, with rename_lock held. */
 __u32 dmove_calls, dmove_eagain;
-int dmove_other;
+int dmove_other, dmove_btf_ret;
 
 /* on_setrlimit: with task_lock() of the task held. */
 __u32 rlimit_calls;
-int rlimit_cwd_ret, rlimit_fd_ret;
+int rlimit_cwd_ret, rlimit_fd_ret, rlimit_btf_ret;
+char rlimit_btf_buf[64];
 char rlimit_buf[SMALL], rlimit_fd_buf[SMALL];
 
 static __always_inline __u32 size(void)
@@ -125,12 +129,17 @@ int BPF_PROG(on_d_move, struct dentry *dentry, struct dentry *target)
 
 	if (!mine())
 		return 0;
+	struct btf_ptr p = { .ptr = dentry, .type_id = bpf_core_type_id_kernel(struct dentry) };
+
 	dmove_calls++;
 	r = kf_dentry_path(dentry, buf, sizeof(buf));
 	if (r == -EAGAIN)
 		dmove_eagain++;
 	else
 		dmove_other = r;
+	/* its parent, inode and super_block too: never waits for a lock */
+	dmove_btf_ret = kf_btf_snprintf(buf, sizeof(buf), &p, sizeof(p),
+					BTF_F_COMPACT | KF_BTF_F_FOLLOW(1) | KF_BTF_F_PTRS);
 	return 0;
 }
 
@@ -147,6 +156,15 @@ int BPF_PROG(on_setrlimit, struct task_struct *p)
 	rlimit_calls++;
 	rlimit_cwd_ret = kf_task_cwd_path(t, rlimit_buf, sizeof(rlimit_buf));
 	rlimit_fd_ret = kf_task_fd_path(t, 0, rlimit_fd_buf, sizeof(rlimit_fd_buf));
+	{
+		struct btf_ptr bp = {
+			.ptr = t, .type_id = bpf_core_type_id_kernel(struct task_struct),
+		};
+
+		rlimit_btf_ret = kf_btf_snprintf(rlimit_btf_buf, sizeof(rlimit_btf_buf), &bp,
+						 sizeof(bp), BTF_F_COMPACT | KF_BTF_F_FOLLOW(2) |
+						 KF_BTF_F_CONTAINERS);
+	}
 	kf_task_release(t);
 	return 0;
 }

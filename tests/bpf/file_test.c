@@ -411,6 +411,9 @@ static void test_locks(void)
 	report(b->dmove_calls >= 10 && b->dmove_eagain == b->dmove_calls,
 	       "fentry __d_move (rename_lock held): kf_dentry_path gives -EAGAIN every time, never waits (%u calls, %u -EAGAIN, other result %d)",
 	       b->dmove_calls, b->dmove_eagain, b->dmove_other);
+	report(b->dmove_btf_ret > 64,
+	       "fentry __d_move (rename_lock held): kf_btf_snprintf prints the dentry with hops through its pointers (%d bytes)",
+	       b->dmove_btf_ret);
 
 	if (chdir(TOP "/a"))
 		report(0, "chdir %s/a: %s", TOP, strerror(errno));
@@ -433,6 +436,9 @@ static void test_locks(void)
 	report(b->rlimit_calls == 1 && b->rlimit_cwd_ret == -EBUSY && b->rlimit_fd_ret == -EBUSY,
 	       "  on another task, whose task_lock is held: kf_task_cwd_path and kf_task_fd_path give -EBUSY (%d, %d), never wait",
 	       b->rlimit_cwd_ret, b->rlimit_fd_ret);
+	report(b->rlimit_btf_ret > 64 && !strncmp(b->rlimit_btf_buf, "(struct task_struct){", 21),
+	       "  and kf_btf_snprintf prints that task with its containers, its task_lock held (%d bytes)",
+	       b->rlimit_btf_ret);
 	if (write(go[1], "x", 1) != 1)
 		report(0, "release the child");
 	waitpid(child, NULL, 0);
