@@ -120,11 +120,11 @@ check() {
 		sdk_compile_test "$kver"
 	done
 
-	step "the BTF printer (src/lib/btfshow.c) over every struct and union of each kernel's vmlinux BTF (host, ASan+UBSan)"
+	step "the BTF printer (src/lib/btfshow.c) over every struct and union of each kernel's vmlinux BTF, kfunc.ko's annotations resolved there, libbpf's btf_dump where it prints alike (host, ASan+UBSan)"
 	for kver in $built; do
 		log=$logs/btf-host-$kver.log
 		if KFUNC_TEST_BTF=$build/run-$kver/vmlinux.btf "$top/tests/host/test_btf" >"$log" 2>&1; then
-			result ok "$kver: $(sed -n 's/^# .*vmlinux.btf: //p' "$log"), no error or sanitizer report"
+			result ok "$kver: $(sed -n 's/^# .*vmlinux.btf: //p' "$log" | paste -sd';' - | sed 's/;/; /g'), no error or sanitizer report"
 		else
 			result not-ok "$kver: the BTF printer over each struct and union of vmlinux BTF" "$log"
 		fi

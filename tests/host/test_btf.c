@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <bpf/btf.h>
 
 #include "../../src/lib/kfl.h"
 
@@ -505,6 +506,103 @@ static void check_annots(const struct kfl_btf *btf, const char *path)
 }
 
 /*
+ * libbpf's btf_dump__dump_type_data (compact) is another printer of the
+ * same format, but not the kernel's byte for byte (its arrays, enums,
+ * pointers, chars and unions differ). Where both follow the same rules,
+ * they must agree: structs made of 16-, 32- and 64-bit integers (through
+ * typedefs), from random bytes.
+ */
+static int plain_ints(const struct kfl_btf *btf, unsigned int id, int depth)
+{
+	const struct kfl_btf_type *t = kfl_btf_type(btf, id);
+	const struct kfl_btf_member *m;
+	unsigned int i, n = 0;
+
+	/* not through const or volatile: the kernel names those "()" */
+	while (t && KFL_BTF_KIND(t) == KFL_BTF_KIND_TYPEDEF)
+		t = kfl_btf_type(btf, t->type);
+	if (!t)
+		return 0;
+	if (KFL_BTF_KIND(t) == KFL_BTF_KIND_INT) {
+		unsigned int x = *(const unsigned int *)(t + 1);
+
+		return depth > 0 && (t->size == 2 || t->size == 4 || t->size == 8) &&
+		       KFL_BTF_INT_BITS(x) == t->size * 8 && !KFL_BTF_INT_OFFSET(x) &&
+		       !(KFL_BTF_INT_ENCODING(x) & ~KFL_BTF_INT_SIGNED);
+	}
+	/* not nested structs: libbpf 1.1 leaves out some that are not all zero */
+	if (KFL_BTF_KIND(t) != KFL_BTF_KIND_STRUCT || KFL_BTF_KFLAG(t) || depth > 0)
+		return 0;
+	m = (const void *)(t + 1);
+	for (i = 0; i < KFL_BTF_VLEN(t); i++, n++)
+		if ((m[i].offset & 7) || !plain_ints(btf, m[i].type, depth + 1))
+			return 0;
+	return n > 0;
+}
+
+struct sink {
+	char *p;
+	size_t n, cap;
+};
+
+static void sink_printf(void *ctx, const char *fmt, va_list args)
+{
+	struct sink *s = ctx;
+	int r = vsnprintf(s->p + s->n, s->cap - s->n, fmt, args);
+
+	if (r > 0)
+		s->n = s->n + r < s->cap ? s->n + r : s->cap - 1;
+}
+
+static void libbpf_compare(const struct kfl_btf *btf, const char *path)
+{
+	struct btf *lb = btf__parse_raw(path);
+	struct sink s = { malloc(1 << 16), 0, 1 << 16 };
+	struct btf_dump *d;
+	unsigned int id, compared = 0, i;
+	unsigned char *obj = malloc(1 << 16);
+	char *ours = malloc(1 << 16);
+
+	assert_non_null(lb);
+	d = btf_dump__new(lb, sink_printf, &s, NULL);
+	assert_non_null(d);
+	for (id = 1; id <= btf->nr_types; id++) {
+		const struct kfl_btf_type *t = kfl_btf_type(btf, id);
+		struct mem m = { obj, t->size, 0 };
+		struct kfl_btf_show_ops ops = { .read = rd, .ptr = ptrfmt, .ctx = &m };
+		LIBBPF_OPTS(btf_dump_type_data_opts, o, .compact = true);
+		long r;
+
+		/* libbpf names a second struct of the same name NAME___2 */
+		if (KFL_BTF_KIND(t) != KFL_BTF_KIND_STRUCT || t->size > (1 << 16) ||
+		    !plain_ints(btf, id, 0) ||
+		    (t->name_off && kfl_btf_find(btf, kfl_btf_str(btf, t->name_off),
+						 KFL_BTF_KIND_STRUCT) != (int)id))
+			continue;
+		for (i = 0; i < t->size; i++)
+			obj[i] = (random() & 1) ? 0 : random();
+		s.n = 0;
+		s.p[0] = 0;
+		assert_true(btf_dump__dump_type_data(d, id, obj, t->size, &o) >= 0);
+		r = kfl_btf_snprintf(btf, id, (unsigned long)obj, KFL_BTF_F_COMPACT, ours, 1 << 16,
+				     &ops);
+		assert_true(r >= 0);
+		if (strcmp(ours, s.p))
+			print_message("# type %u:\n#  kfunc:  %.300s\n#  libbpf: %.300s\n", id, ours, s.p);
+		assert_string_equal(ours, s.p);
+		compared++;
+	}
+	print_message("# %s: %u structs of plain integers printed alike by libbpf's btf_dump\n",
+		      path, compared);
+	assert_true(compared > 50);
+	btf_dump__free(d);
+	btf__free(lb);
+	free(ours);
+	free(obj);
+	free(s.p);
+}
+
+/*
  * A real vmlinux BTF (KFUNC_TEST_BTF, else this machine's, if it has one): parsed, and
  * every struct and union printed from random bytes with several flag sets,
  * each read inside the object.
@@ -545,6 +643,7 @@ static void test_vmlinux(void **state)
 	assert_int_equal(kfl_btf_init(&btf, data, len, offs, n + 1), 0);
 	assert_true(kfl_btf_find(&btf, "task_struct", KFL_BTF_KIND_STRUCT) > 0);
 	check_annots(&btf, path);
+	libbpf_compare(&btf, path);
 	kfl_btf_follow_init(&follow, &btf, kfl_btf_annots, kfl_btf_nr_annots);
 	srandom(1);
 	obj = malloc(1 << 16);

@@ -27,7 +27,7 @@ result() {
 host_deps() {
 	need=
 	for p in mmdebstrap libcmocka-dev gcc make pkg-config util-linux openssl git \
-		clang libclang-rt-14-dev python3-dnspython; do
+		clang libclang-rt-14-dev python3-dnspython libbpf-dev; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
 			need="$need $p"
 	done
