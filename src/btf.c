@@ -59,6 +59,7 @@ static struct kf_btf_slot {
 	void *data;
 	unsigned int *offs;
 } kf_slots[KF_BTF_SLOTS];
+static int kf_slots_ok;
 
 /*
  * filp_open and kernel_read, not kernel_read_file: that one asks the LSMs
@@ -128,6 +129,7 @@ static void kf_btf_follow_init(void)
 			kf_storage.map_vtid >= 0 && kf_storage.map_vsize >= 0 &&
 			kf_storage.btf_data >= 0 && kf_storage.btf_size >= 0 &&
 			kf_storage.btf_id >= 0 && kf_storage.btf_base >= 0;
+	kf_slots_ok = 0;
 	for (k = 0; k < KF_BTF_SLOTS; k++) {
 		kf_slots[k].data = vmalloc(KF_BTF_SLOT_DATA);
 		kf_slots[k].offs = kvmalloc_array(KF_BTF_SLOT_TYPES + 1, sizeof(unsigned int),
@@ -135,7 +137,10 @@ static void kf_btf_follow_init(void)
 		kf_slots[k].btf = 0;
 		/* a slot without its buffers stays taken */
 		atomic_set(&kf_slots[k].busy, !kf_slots[k].data || !kf_slots[k].offs);
+		kf_slots_ok += kf_slots[k].data && kf_slots[k].offs;
 	}
+	if (!kf_slots_ok)
+		pr_warn("kfunc: kf_btf_snprintf: no memory for map BTF: local storage values print in hex\n");
 }
 
 int kf_btf_init(void)
@@ -251,7 +256,7 @@ static int kf_btf_value(void *ctx, unsigned long smap, struct kfl_btf_value *v)
 	if (KF_RD(btf, kf_storage.btf_data, data) || KF_RD(btf, kf_storage.btf_size, size) ||
 	    KF_RD(btf, kf_storage.btf_id, id) || KF_RD(btf, kf_storage.btf_base, base))
 		return -EFAULT;
-	if (base || !size || size > KF_BTF_SLOT_DATA)
+	if (base || !size || size > KF_BTF_SLOT_DATA || !kf_slots_ok)
 		return 0;
 	s = kf_btf_slot_get(btf, id, size, data);
 	if (!s)

@@ -75,7 +75,8 @@
  *    map's BTF, hops off, as ".data = (struct my_value){...},"; in hex,
  *    ".data = (u8[N])[0a 1b ...]," (NONAME: "[0a 1b ...]"), when the map
  *    has no BTF, or a split one, or one of over 256 KiB or 8192 types,
- *    or one kfunc.ko cannot parse; "<unreadable>" when the map cannot
+ *    or one kfunc.ko cannot parse (or had no memory for, when it loaded:
+ *    dmesg says so); "<unreadable>" when the map cannot
  *    be read. The map's BTF is copied into one of two buffers, never
  *    waited for: -EBUSY when both are in use by other calls.
  * An object hopped to that cannot be read prints as "<unreadable>", and

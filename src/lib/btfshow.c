@@ -1037,8 +1037,6 @@ static int next_node(struct show *show, const struct kfl_btf_cont *c, unsigned l
 		*next = n;
 		err = rd_ptr(show, n + 16, &n);
 	}
-	if (!node && !err && !*next)
-		*next = 0;
 	return err;
 }
 

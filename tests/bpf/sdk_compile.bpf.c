@@ -59,7 +59,7 @@ int every_kfunc(void *ctx)
 	     kf_skb_dns_name(ctx, 42, 12, buf, 32) + kf_xdp_dns_name(ctx, 42, 12, buf, 32) +
 	     kf_domain_match(buf, 16, buf + 16, 16);
 	r += kf_http_header(buf, 32, buf + 32, 32) + kf_skb_http_header(ctx, 42, buf, 32);
-	r += kf_btf_snprintf(buf, 32, buf + 32, 16, 0);
+	r += kf_btf_snprintf(buf, 32, buf + 32, 16, KF_BTF_F_FOLLOW(1) | KF_BTF_F_CONTAINERS);
 	t = kf_task_from_vpid(1);
 	if (t) {
 		r += kf_task_cgroup_path(t, buf, 16) + kf_task_exe_path(t, buf, 16);
