@@ -18,7 +18,12 @@
  * struct bpf_array is padded to 320 bytes with the value at 272: 48 bytes
  * follow the value there (6.1 has no KASAN kernel here; its results are
  * still checked). BPF_F_MMAPABLE maps (and so .bss and .data) are page
- * rounded instead, which is why the buffers live in maps of their own.
+ * rounded instead, which is why the buffers live in maps of their own:
+ * map a is BPF_F_MMAPABLE with a value of 9 pages exactly, so that the
+ * rounding adds nothing and the value ends where its vmalloc'd
+ * allocation ends (the guard page after it), and user space writes and
+ * checks it through mmap, with no syscall (under KASAN and lockdep, two
+ * syscalls of 36 KiB copies per call were most of the test's time).
  *
  * At the start of a value the bpf_array header precedes the buffer, so an
  * underread is not seen by KASAN there, only by the exact results user
@@ -36,8 +41,8 @@
 #include <bpf/bpf_helpers.h>
 #include <kfuncs/kfuncs.h>
 
-/* Map a's value goes through vmalloc (over 32 KiB), map b's through kmalloc. */
-#define VA 33792
+/* Map a's value goes through vmalloc (9 pages), map b's through kmalloc. */
+#define VA 36864
 #define VB 1032
 
 /*
@@ -74,9 +79,10 @@ struct vb_value {
 	char b[VB];
 };
 
-/* Not BPF_F_MMAPABLE: the value must end where the allocation ends. */
+/* BPF_F_MMAPABLE: page-aligned, and VA is whole pages, so it ends where its allocation does. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(map_flags, BPF_F_MMAPABLE);
 	__uint(max_entries, 1);
 	__type(key, __u32);
 	__type(value, struct va_value);
