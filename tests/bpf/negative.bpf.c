@@ -326,4 +326,27 @@ int neg_file_path_scalar(__u64 *ctx)
 	return 0;
 }
 
+/*
+ * kf_btf_snprintf takes its struct btf_ptr as (memory, size): all 16
+ * bytes must be there, and written (its .flags too: the verifier has no
+ * idea which bytes the kfunc reads).
+ */
+SEC("syscall")
+int neg_btf_ptr_short(void *ctx)
+{
+	__u64 p[1] = { 0 };
+
+	return kf_btf_snprintf(buf, sizeof(buf), p, 16, 0);
+}
+
+SEC("syscall")
+int neg_btf_ptr_uninit(void *ctx)
+{
+	struct btf_ptr p;
+
+	p.ptr = buf;
+	p.type_id = 1;
+	return kf_btf_snprintf(buf, sizeof(buf), &p, sizeof(p), 0);
+}
+
 char LICENSE[] SEC("license") = "GPL";
