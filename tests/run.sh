@@ -133,7 +133,7 @@ check() {
 	vm_finish "$built"
 
 	if [ -n "$pkg_ok" ]; then
-		step "packages: autopkgtest and the RPM scriptlets (ran beside the VMs), refusals, upgrade, purge"
+		step "packages: autopkgtest, the RPM scriptlets and the Debian 12 overlay's steps (ran beside the VMs), refusals, upgrade, purge"
 		pkg_autopkgtest_end
 		pkg_rpm_end
 		pkg_finish
@@ -206,6 +206,7 @@ vm_start() {
 	# package builds, the debug kernel once printed nothing in 653 s:
 	# most likely udev had not named virtme's console ports when
 	# virtme-init's "udevadm settle" gave up (after 120 s).
+	rm -f "$logs/pkg-finish-bookworm.out"
 	{
 		i=0
 		until [ -s "$first" ] || [ $i -ge 300 ]; do
@@ -213,6 +214,16 @@ vm_start() {
 			i=$((i + 1))
 		done
 		vm_lane
+		# Then, once the bookworm kernels' VMs are done, the package steps
+		# of their overlay (pkg_finish_bookworm), beside the other lane.
+		if [ -n "${pkg_ok:-}" ]; then
+			for kver in $1; do
+				[ "$(root_of "$kver")" = "$bookworm" ] || continue
+				until [ -f "$build/run-$kver/took" ]; do sleep 1; done
+			done
+			pkg_finish_bookworm >"$logs/pkg-finish-bookworm.out.tmp" 2>&1
+			mv "$logs/pkg-finish-bookworm.out.tmp" "$logs/pkg-finish-bookworm.out"
+		fi
 	} &
 	lane2=$!
 }

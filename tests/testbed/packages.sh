@@ -415,9 +415,13 @@ pkg_autopkgtest_end() {
 }
 
 # After the VMs: refusals, upgrade (Debian 12), then purge (both).
-pkg_finish() {
+#
+# pkg_finish_bookworm: the bookworm overlay's refusals, upgrade and purge.
+# Only the 6.1 VM uses that overlay: once it is done, vm_start's second
+# lane runs these in the background beside the first lane's last VM, their
+# lines to $logs/pkg-finish-bookworm.out, which pkg_finish prints.
+pkg_finish_bookworm() {
 	pkg_refusals bookworm
-	pkg_refusals trixie
 	next=$(pkg_next_version)
 	k=$(KFUNC_KERNELS= kernels_of "$pkg_bookworm" | head -n 1)
 	log=$logs/pkg-upgrade.log
@@ -435,7 +439,22 @@ pkg_finish() {
 	else
 		result not-ok "bookworm: upgrade to $next keeps exactly one version built and installed" "$log"
 	fi
-	for suite in bookworm trixie; do
+	pkg_purge bookworm
+}
+
+pkg_finish() {
+	if [ -f "$logs/pkg-finish-bookworm.out" ]; then
+		cat "$logs/pkg-finish-bookworm.out"
+	else
+		pkg_finish_bookworm
+	fi
+	pkg_refusals trixie
+	pkg_purge trixie
+	pkg_unmount
+}
+
+pkg_purge() {
+	for suite in $1; do
 		log=$logs/pkg-purge-$suite.log
 		if in_pkg "$suite" '
 			DEBIAN_FRONTEND=noninteractive apt-get purge -y kfunc-dkms kfunc-sdk kfunc-tools
@@ -449,7 +468,6 @@ pkg_finish() {
 			result not-ok "$suite: apt-get purge leaves no /usr/src/kfunc-*, dkms tree entry, module file, header or kfunc(8)" "$log"
 		fi
 	done
-	pkg_unmount
 }
 
 # The RPM scriptlets, run for real: rpm (Debian's) installs, upgrades and
