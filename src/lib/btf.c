@@ -249,13 +249,26 @@ const char *kfl_btf_str(const struct kfl_btf *btf, unsigned int off)
 	return off < btf->strs_len ? btf->strs + off : "";
 }
 
-static int kfl_btf_streq(const char *a, const char *b)
+int kfl_btf_streq(const char *a, const char *b)
 {
 	while (*a && *a == *b) {
 		a++;
 		b++;
 	}
 	return *a == *b;
+}
+
+int kfl_btf_is_modifier(const struct kfl_btf_type *t)
+{
+	switch (KFL_BTF_KIND(t)) {
+	case KFL_BTF_KIND_TYPEDEF:
+	case KFL_BTF_KIND_VOLATILE:
+	case KFL_BTF_KIND_CONST:
+	case KFL_BTF_KIND_RESTRICT:
+	case KFL_BTF_KIND_TYPE_TAG:
+		return 1;
+	}
+	return 0;
 }
 
 int kfl_btf_find(const struct kfl_btf *btf, const char *name, unsigned int kind)

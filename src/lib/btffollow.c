@@ -27,31 +27,15 @@ const struct kfl_btf_annot kfl_btf_annots[] = {
 
 const unsigned int kfl_btf_nr_annots = KFL_NELEM(kfl_btf_annots);
 
-static int streq(const char *a, const char *b)
-{
-	while (*a && *a == *b)
-		a++, b++;
-	return *a == *b;
-}
-
 static const struct kfl_btf_type *resolve(const struct kfl_btf *btf, unsigned int id,
 					  unsigned int *res_id)
 {
 	const struct kfl_btf_type *t = kfl_btf_type(btf, id);
 	int i;
 
-	for (i = 0; t && i < 32; i++) {
-		switch (KFL_BTF_KIND(t)) {
-		case KFL_BTF_KIND_TYPEDEF:
-		case KFL_BTF_KIND_VOLATILE:
-		case KFL_BTF_KIND_CONST:
-		case KFL_BTF_KIND_RESTRICT:
-		case KFL_BTF_KIND_TYPE_TAG:
-			id = t->type;
-			t = kfl_btf_type(btf, id);
-			continue;
-		}
-		break;
+	for (i = 0; t && i < 32 && kfl_btf_is_modifier(t); i++) {
+		id = t->type;
+		t = kfl_btf_type(btf, id);
 	}
 	if (res_id)
 		*res_id = id;
@@ -78,7 +62,7 @@ static const struct kfl_btf_member *find_member(const struct kfl_btf *btf,
 		unsigned int off = KFL_BTF_KFLAG(t) ? m[i].offset & 0xffffff : m[i].offset;
 
 		if (m[i].name_off) {
-			if (streq(kfl_btf_str(btf, m[i].name_off), name)) {
+			if (kfl_btf_streq(kfl_btf_str(btf, m[i].name_off), name)) {
 				*bits = off;
 				return &m[i];
 			}
@@ -114,7 +98,7 @@ static int is_struct(const struct kfl_btf *btf, unsigned int id, const char *nam
 	const struct kfl_btf_type *t = resolve(btf, id, (unsigned int *)0);
 
 	return t && KFL_BTF_KIND(t) == KFL_BTF_KIND_STRUCT &&
-	       streq(kfl_btf_str(btf, t->name_off), name);
+	       kfl_btf_streq(kfl_btf_str(btf, t->name_off), name);
 }
 
 static int resolve_one(const struct kfl_btf *btf, const struct kfl_btf_annot *a,

@@ -170,15 +170,7 @@ static void sb_add(struct sb *b, const char *s)
 
 static int is_modifier(const struct kfl_btf_type *t)
 {
-	switch (KFL_BTF_KIND(t)) {
-	case KFL_BTF_KIND_TYPEDEF:
-	case KFL_BTF_KIND_VOLATILE:
-	case KFL_BTF_KIND_CONST:
-	case KFL_BTF_KIND_RESTRICT:
-	case KFL_BTF_KIND_TYPE_TAG:
-		return 1;
-	}
-	return 0;
+	return kfl_btf_is_modifier(t);
 }
 
 static const struct kfl_btf_type *skip_qualifiers(const struct show *show, unsigned int id)

@@ -462,6 +462,10 @@ const struct kfl_btf_type *kfl_btf_type(const struct kfl_btf *btf, unsigned int 
 const char *kfl_btf_str(const struct kfl_btf *btf, unsigned int off);
 /* The lowest id of a type of @kind named @name, or -KFL_ENOENT. */
 int kfl_btf_find(const struct kfl_btf *btf, const char *name, unsigned int kind);
+/* Is @t a typedef or a qualifier (const, volatile, restrict, type tag)? */
+int kfl_btf_is_modifier(const struct kfl_btf_type *t);
+/* Are the strings @a and @b equal? */
+int kfl_btf_streq(const char *a, const char *b);
 
 /*
  * kfl_btf_snprintf - the text the kernel's bpf_snprintf_btf() writes for
