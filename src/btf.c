@@ -98,7 +98,7 @@ static long kf_btf_off(const char *type, const char *member)
 	long bits = id > 0 ? kfl_btf_member_off(&kf_vmlinux, id, member, NULL) : -ENOENT;
 
 	if (bits < 0 || bits % 8) {
-		pr_warn("kfunc: kf_btf_snprintf: no %s.%s: local storage values print in hex\n",
+		pr_warn("kfunc: kf_btf_snprintf: no %s.%s: local storage values print as <unreadable>\n",
 			type, member);
 		return -1;
 	}
