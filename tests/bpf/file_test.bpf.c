@@ -57,6 +57,7 @@ char file_buf[BUF], path_buf[BUF], dentry_buf[BUF];
 /* on_d_move: each rename, with rename_lock held. */
 __u32 dmove_calls, dmove_eagain;
 int dmove_other, dmove_btf_ret;
+__u32 dmove_btf;	/* print the dentry too (not during the storm: 20 KB a rename) */
 
 /* on_setrlimit: with task_lock() of the task held. */
 __u32 rlimit_calls;
@@ -138,8 +139,9 @@ int BPF_PROG(on_d_move, struct dentry *dentry, struct dentry *target)
 	else
 		dmove_other = r;
 	/* its parent, inode and super_block too: never waits for a lock */
-	dmove_btf_ret = kf_btf_snprintf(buf, sizeof(buf), &p, sizeof(p),
-					BTF_F_COMPACT | KF_BTF_F_FOLLOW(1) | KF_BTF_F_PTRS);
+	if (dmove_btf)
+		dmove_btf_ret = kf_btf_snprintf(buf, sizeof(buf), &p, sizeof(p),
+						BTF_F_COMPACT | KF_BTF_F_FOLLOW(1) | KF_BTF_F_PTRS);
 	return 0;
 }
 
