@@ -168,17 +168,12 @@ static void sb_add(struct sb *b, const char *s)
 	b->p[b->n] = 0;
 }
 
-static int is_modifier(const struct kfl_btf_type *t)
-{
-	return kfl_btf_is_modifier(t);
-}
-
 static const struct kfl_btf_type *skip_qualifiers(const struct show *show, unsigned int id)
 {
 	const struct kfl_btf_type *t = type_by_id(show, id);
 	int i;
 
-	for (i = 0; i < MAX_RESOLVE_DEPTH && is_modifier(t) &&
+	for (i = 0; i < MAX_RESOLVE_DEPTH && kfl_btf_is_modifier(t) &&
 	     KFL_BTF_KIND(t) != KFL_BTF_KIND_TYPEDEF; i++)
 		t = type_by_id(show, t->type);
 	return t;
@@ -191,7 +186,7 @@ static const struct kfl_btf_type *skip_modifiers(const struct show *show, unsign
 	const struct kfl_btf_type *t = type_by_id(show, id);
 	int i;
 
-	for (i = 0; is_modifier(t); i++) {
+	for (i = 0; kfl_btf_is_modifier(t); i++) {
 		if (i == MAX_RESOLVE_DEPTH) {
 			id = 0;
 			t = &void_type;
@@ -432,7 +427,7 @@ static int resolve_size(const struct show *show, const struct kfl_btf_type *t, u
 	int i;
 
 	for (i = 0; i < MAX_RESOLVE_DEPTH; i++) {
-		if (is_modifier(t)) {
+		if (kfl_btf_is_modifier(t)) {
 			t = type_by_id(show, t->type);
 			continue;
 		}
@@ -1200,7 +1195,7 @@ static void show_type(struct show *show, const struct kfl_btf_type *t, unsigned 
 {
 	if (show->w->fatal)
 		return;
-	if (is_modifier(t)) {
+	if (kfl_btf_is_modifier(t)) {
 		/* btf_modifier_show: the original id goes down, for the name */
 		t = skip_modifiers(show, type_id, (unsigned int *)0);
 	} else if (KFL_BTF_KIND(t) == KFL_BTF_KIND_VAR) {
