@@ -34,8 +34,12 @@
  * size n at V - n is refused. Each program therefore holds one call per
  * size, the size a constant (sizes[] is const: clang folds it in the
  * unrolled loops), and runs the call sizes[sel]: user space runs it once
- * per size with contents made for that size. On each path the verifier
- * follows, the size and the offset are constants.
+ * per size with contents made for that size. The offset is user space's
+ * (ox, oy), checked against V - n: a variable the verifier bounds, so the
+ * start and the end of a value are one path. Only the map is a branch:
+ * x in map a and y in map b, or the other way round (xa). Two paths per
+ * size, not one per placement pair, is what keeps loading these programs
+ * short on the debug kernel (the verifier under KASAN and lockdep).
  */
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
@@ -95,23 +99,17 @@ struct {
 	__type(value, struct vb_value);
 } mb SEC(".maps");
 
-/* Placements of a buffer (wx: the first, wy: the second). */
-#define A_START 0
-#define A_END 1
-#define B_START 2
-#define B_END 3
-
-/* Inputs: which size (sizes[sel]; from NSIZES on: the second buffer's). */
-__u32 sel, wx, wy, pid;
+/*
+ * Inputs: which size (sizes[sel]; from NSIZES on: the second buffer's);
+ * whether x is in map a and y in map b (xa) or x in b and y in a; their
+ * offsets in those values; the pid of the task kfuncs' task.
+ */
+__u32 sel, xa, ox, oy, pid;
 __s64 arg;
 /* Outputs: the sizes used, the return value, a value written. */
 __u32 used_nx, used_ny;
 __s64 ret;
 __u64 val;
-
-#define PLACE(w, n)							\
-	((w) == A_END ? a + VA - (n) : (w) == B_END ? b + VB - (n) :	\
-	 (w) == B_START ? b : a)
 
 /* The map values, a and b, for the program's body. */
 #define MAPS								\
@@ -122,19 +120,39 @@ __u64 val;
 		return 1
 
 /*
- * One buffer, x, of sizes[sel] bytes (nx), placed by wx; @fy is the size of
- * a second buffer y placed by wy, when the kfunc has one that does not
- * sweep (kf_sha256's digest).
+ * x (nx bytes) at ox and y (ny bytes) at oy of their maps' values, the
+ * offsets bounded so that each buffer fits: returns 4 when one does not.
+ */
+#define PLACE(nx, ny)							\
+	char *x, *y;							\
+	if (__xa) {							\
+		if (__ox > VA - (nx) || __oy > VB - (ny))		\
+			return 4;					\
+		x = a + __ox;						\
+		y = b + __oy;						\
+	} else {							\
+		if (__ox > VB - (nx) || __oy > VA - (ny))		\
+			return 4;					\
+		x = b + __ox;						\
+		y = a + __oy;						\
+	}
+
+/* The inputs, read once: the loops below compare them with constants. */
+#define INPUTS __u32 __i, __s = sel, __xa = xa, __ox = ox, __oy = oy
+
+/*
+ * One buffer, x, of sizes[sel] bytes (nx); @fy is the size of a second
+ * buffer y, when the kfunc has one that does not sweep (kf_sha256's
+ * digest).
  */
 #define SWEEP(fy, call)							\
 	do {								\
-		__u32 __i, __s = sel, __wx = wx, __wy = wy;		\
+		INPUTS;							\
 		_Pragma("clang loop unroll(full)")			\
 		for (__i = 0; __i < NSIZES; __i++) {			\
 			if (__i == __s) {				\
 				const __u32 nx = sizes[__i], ny = (fy);	\
-				char *x = PLACE(__wx, nx);		\
-				char *y = PLACE(__wy, ny);		\
+				PLACE(nx, ny);				\
 				used_nx = nx;				\
 				used_ny = ny;				\
 				ret = (call);				\
@@ -151,7 +169,7 @@ __u64 val;
  */
 #define SWEEP2(fix, call)						\
 	do {								\
-		__u32 __i, __s = sel, __wx = wx, __wy = wy;		\
+		INPUTS;							\
 		_Pragma("clang loop unroll(full)")			\
 		for (__i = 0; __i < 2 * NSIZES; __i++) {		\
 			if (__i == __s) {				\
@@ -159,8 +177,7 @@ __u64 val;
 					sizes[__i] : fix[0];		\
 				const __u32 ny = __i < NSIZES ?		\
 					fix[1] : sizes[__i - NSIZES];	\
-				char *x = PLACE(__wx, nx);		\
-				char *y = PLACE(__wy, ny);		\
+				PLACE(nx, ny);				\
 				used_nx = nx;				\
 				used_ny = ny;				\
 				ret = (call);				\
@@ -207,7 +224,7 @@ PROG1(b_fnv1a64, kf_hash(KF_HASH_FNV1A64, x, nx, arg))
 /* The field number in arg. */
 PROG1(b_pb_get_varint, kf_pb_get_varint(x, nx, arg, &val))
 
-/* The digest (32 bytes) placed by wy. */
+/* The digest (32 bytes) in y. */
 SEC("syscall")
 int b_sha256(void *ctx)
 {
@@ -242,15 +259,16 @@ PROG2(b_pb_get_varint_path, 1025, 8, kf_pb_get_varint_path(x, nx, (__u32 *)y, ny
  * A task kfunc writing into x: @kfunc(the task pid (this process), x, nx).
  * Syscall programs are sleepable, as kf_task_exe_path needs.
  */
-#define TASK_PROG(name, kfunc)							\
+#define TASK_PROG(name, kfunc)						\
 SEC("syscall")								\
 int name(void *ctx)							\
 {									\
 	struct task_struct *t;						\
-	__u32 __i, __s = sel, __wx = wx;				\
 	int r = 2;							\
+	INPUTS;								\
 									\
 	MAPS;								\
+	(void)__oy;							\
 	t = kf_task_from_vpid(pid);					\
 	if (!t)								\
 		return 3;						\
@@ -258,10 +276,18 @@ int name(void *ctx)							\
 	for (__i = 0; __i < NSIZES; __i++) {				\
 		if (__i == __s) {					\
 			const __u32 nx = sizes[__i];			\
+			char *x;					\
 									\
+			r = 4;						\
+			if (__xa && __ox <= VA - nx)			\
+				x = a + __ox;				\
+			else if (!__xa && __ox <= VB - nx)		\
+				x = b + __ox;				\
+			else						\
+				break;					\
 			used_nx = nx;					\
 			used_ny = 0;					\
-			ret = kfunc(t, PLACE(__wx, nx), nx);		\
+			ret = kfunc(t, x, nx);				\
 			r = 0;						\
 			break;						\
 		}							\

@@ -44,6 +44,7 @@
 /* As in bounds.bpf.c: map a's value (vmalloc), map b's (kmalloc). */
 #define VA 36864
 #define VB 1032
+/* Placements of a buffer, made into bounds.bpf.c's xa and offsets by one(). */
 #define A_START 0
 #define A_END 1
 #define B_START 2
@@ -1279,9 +1280,13 @@ static int one(const struct test *t, const int *p, unsigned int i, char *why, si
 	err = load_maps(r, use_a, use_b);
 	WANT(!err, "writing the maps: %s", strerror(-err));
 
+	/* The program puts x and y in different maps: x's is xa's. */
+	WANT(r->wy < 0 || (r->wx < B_START) != (r->wy < B_START),
+	     "placements %d and %d are in the same map", r->wx, r->wy);
 	bss->sel = i;
-	bss->wx = r->wx;
-	bss->wy = r->wy < 0 ? A_START : r->wy;
+	bss->xa = r->wx < B_START;
+	bss->ox = place_off(r->wx, r->nx);
+	bss->oy = r->wy < 0 ? 0 : place_off(r->wy, r->ny);
 	bss->arg = r->arg;
 	bss->pid = getpid();
 	bss->ret = 0x5a5a5a5a;
@@ -1446,7 +1451,7 @@ int main(void)
 	}
 	nsizes = ARRAY_SIZE(skel->rodata->sizes);
 	err = bounds_bpf__load(skel);
-	report(!err, "bounds: load %zu syscall programs, each with a call per size for %u sizes and 4 placements (verifier)",
+	report(!err, "bounds: load %zu syscall programs, each with a call per size for %u sizes, at any offset of either map (verifier)",
 	       sizeof(skel->progs) / sizeof(struct bpf_program *), nsizes);
 	if (err) {
 		bounds_bpf__destroy(skel);
