@@ -205,7 +205,8 @@ vm_start() {
 	# 300 s at most. Booted beside another VM, the host tests and the
 	# package builds, the debug kernel once printed nothing in 653 s:
 	# most likely udev had not named virtme's console ports when
-	# virtme-init's "udevadm settle" gave up (after 120 s).
+	# virtme-init's "udevadm settle" gave up (after 120 s). (udev no
+	# longer runs in the VMs: guest-udevd.sh names the ports.)
 	rm -f "$logs/pkg-finish-bookworm.out"
 	{
 		i=0

@@ -58,7 +58,7 @@ in_root() {
 		mount --bind "$build" "$root/kfunc-build"
 		[ -n "$debug" ] && mounts="$mounts $debug:/kfunc-debug"
 		for m in $mounts; do
-			mkdir -p "$root${m#*:}"
+			[ -e "$root${m#*:}" ] || mkdir -p "$root${m#*:}"
 			mount --bind "${m%%:*}" "$root${m#*:}"
 		done
 		exec chroot "$root" env -i HOME=/root TERM=dumb LANG=C.UTF-8 \
@@ -90,18 +90,20 @@ vng_accel() {
 # boot KROOT KVER COMMAND: boot kernel KVER (installed in root KROOT) with
 # $VMROOT (default: the trixie root) as its file system, run COMMAND there,
 # on 2 vCPUs. The debug kernel (KROOT is ignored) boots with 2 GiB, KASAN
-# reporting every error and kmemleak on.
+# reporting every error and kmemleak on. udev does not run: guest-udevd.sh
+# stands in for it (it says why).
 boot() {
 	kroot=$1 kver=$2 cmd=$3
 	vmroot=${VMROOT:-$trixie}
 	lend=
+	[ -x "$vmroot/usr/bin/udevadm" ] && lend="$top/tests/testbed/guest-udevd.sh:/usr/bin/udevadm"
 	opts="-p 2 -m 1G"
 	if [ "$kver" = "${debug_kver:-}" ]; then
 		img=/kfunc-debug/bzImage
 		opts="-p 2 -m 2G -a kasan_multi_shot -a kmemleak=on"
 	elif [ "$kroot" != "$vmroot" ]; then
 		# Another root's kernel: lend its image and modules to the VM root.
-		lend="$kroot/boot:/kfunc-boot $kroot/usr/lib/modules/$kver:/usr/lib/modules/$kver"
+		lend="$lend $kroot/boot:/kfunc-boot $kroot/usr/lib/modules/$kver:/usr/lib/modules/$kver"
 		img=/kfunc-boot/vmlinuz-$kver
 	else
 		img=/boot/vmlinuz-$kver
