@@ -9,6 +9,10 @@ dir=$1
 k=$(uname -r)
 log=/tmp/kfunc-guest.log
 
+# The VM's log says how long the boot took (the uptime now), and each
+# timed part below.
+echo "# time: boot: $(cut -d. -f1 /proc/uptime) s"
+
 ok() { echo "ok - $k: $*"; }
 not_ok() { echo "not ok - $k: $*"; }
 # wait_for PATTERN FILE TENTHS: until FILE has a line matching PATTERN, for
@@ -562,6 +566,7 @@ grep -v '^#' "$dir/negative.expect" | grep . | tr -s '\t' '\t' |
 while IFS='	' read -r prog kernels msg; do
 	[ -z "$debug" ] && applies "$kernels" && printf '%s\t%s\n' "$prog" "$msg"
 done >/tmp/expect
+t0=$(date +%s)
 for prog in $(cut -f1 /tmp/expect | uniq); do
 	log=/tmp/reject-$prog.log
 	# One that loads waits for SIGINT: sent once it says so (5 s at most).
@@ -598,6 +603,7 @@ for prog in $(cut -f1 /tmp/expect | uniq); do
 			tail -n 16 | sed 's/^/    /'
 	fi
 done
+echo "# time: negative: $(($(date +%s) - t0)) s"
 
 # kfunc(8): list and probe against the headers and the module's BTF (on
 # the stock kernels: kfunc(8) runs no kfunc code the debug kernel checks).
@@ -616,6 +622,7 @@ export KFUNC_STRESS_SECS
 timed sh "$dir/guest-stress.sh" "$dir"
 
 # Lifecycle: a loaded program that calls a kfunc pins the module.
+t0=$(date +%s)
 fifo=/tmp/kfunc-hold
 rm -f "$fifo"
 mkfifo "$fifo"
@@ -650,6 +657,7 @@ for i in $(seq 1 20); do
 		n=$((n + 1))
 done
 check "load/unload 20 times ($n succeeded)" test "$n" -eq 20
+echo "# time: lifecycle: $(($(date +%s) - t0)) s"
 
 # The module the package installed (dkms, /lib/modules/K/updates), loaded
 # the way users load it, and a program built from the installed SDK.
@@ -661,8 +669,8 @@ if [ -f "$dir/packaged" ]; then
 		sh -c "test \"\$(cat /sys/module/kfunc/version)\" = '$want'"
 	"$dir/kfunc_test" run 2>"$log" | sed "s/^\(ok\|not ok\) - /\1 - $k: packaged module: /"
 	[ -s "$log" ] && sed 's/^/    /' "$log"
-	examples "$dir/sdk" "SDK-built"
-	pbfilter_test "$dir/sdk" "SDK-built"
+	timed examples "$dir/sdk" "SDK-built"
+	timed pbfilter_test "$dir/sdk" "SDK-built"
 	# kfunc doctor of the installed kfunc-tools, healthy and broken.
 	if [ -x /usr/sbin/kfunc ]; then
 		timed doctor_test "$dir"
@@ -712,6 +720,8 @@ if [ -z "$debug" ]; then
 		not_ok "the kernel offers lockdown (security/lockdown: $(cat "$lockdown" 2>&1))"
 	fi
 fi
+
+echo "# time: uptime at the end: $(cut -d. -f1 /proc/uptime) s"
 
 # Any report of the kernel's own checkers fails the run: KASAN, UBSAN,
 # lockdep (circular or recursive locking, inconsistent lock state,
