@@ -92,6 +92,15 @@
 #endif
 
 /*
+ * 6.5: a kfunc set may carry a filter, asked at load time whether a
+ * program may call each of its kfuncs. 6.1 has none: a kfunc is callable
+ * by every program of the types it is registered for.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)
+#define KF_HAVE_KFUNC_FILTER
+#endif
+
+/*
  * 6.8: __str, a constant NUL-terminated string in a read-only map. Older
  * verifiers would check one byte of it, so the kfuncs that take one are
  * not registered there.

@@ -11,6 +11,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/build_bug.h>
+#include <linux/capability.h>
 #include <linux/errno.h>
 #include <linux/module.h>
 
@@ -109,20 +110,35 @@ BTF_ID_FLAGS(func, kf_xdp_memcasemem)
 BTF_ID_FLAGS(func, kf_xdp_dns_name)
 BTF_KFUNCS_END(kf_ids_xdp)
 
-static const struct btf_kfunc_id_set kf_set_any = {
-	.owner = THIS_MODULE,
-	.set = &kf_ids_any,
-};
+/*
+ * kf_btf_snprintf reads any kernel memory it is pointed at, as the
+ * kernel's bpf_snprintf_btf() does, which only loaders with CAP_PERFMON
+ * get. From 6.5 a filter holds kfunc to the same rule: a program calling
+ * kf_btf_snprintf loads only when the loading task has CAP_PERFMON or
+ * CAP_SYS_ADMIN (perfmon_capable(); the filter runs in BPF_PROG_LOAD, in
+ * the loader's context). 6.1 has no filter: there, any loader of a
+ * program type kfunc registers for may call it (kfuncs/btf.h says so).
+ */
+#ifdef KF_HAVE_KFUNC_FILTER
+BTF_ID_LIST_SINGLE(kf_perfmon_ids, func, kf_btf_snprintf)
 
-static const struct btf_kfunc_id_set kf_set_tc = {
-	.owner = THIS_MODULE,
-	.set = &kf_ids_tc,
-};
+static int kf_filter(const struct bpf_prog *prog, u32 kfunc_id)
+{
+	if (kfunc_id == kf_perfmon_ids[0] && !perfmon_capable())
+		return -EACCES;
+	return 0;
+}
 
-static const struct btf_kfunc_id_set kf_set_xdp = {
-	.owner = THIS_MODULE,
-	.set = &kf_ids_xdp,
-};
+#define KF_SET(ids) { .owner = THIS_MODULE, .set = &(ids), .filter = kf_filter }
+#define KF_PERFMON_ID_RESOLVED (kf_perfmon_ids[0] != 0)
+#else
+#define KF_SET(ids) { .owner = THIS_MODULE, .set = &(ids) }
+#define KF_PERFMON_ID_RESOLVED true
+#endif
+
+static const struct btf_kfunc_id_set kf_set_any = KF_SET(kf_ids_any);
+static const struct btf_kfunc_id_set kf_set_tc = KF_SET(kf_ids_tc);
+static const struct btf_kfunc_id_set kf_set_xdp = KF_SET(kf_ids_xdp);
 
 /* TRACING covers fentry/fexit/fmod_ret and LSM. */
 static const struct {
@@ -159,8 +175,9 @@ static int __init kf_init(void)
 {
 	int i, ret;
 
+	/* An unresolved id would let the filter refuse nothing. */
 	if (!kf_set_resolved(&kf_ids_any) || !kf_set_resolved(&kf_ids_tc) ||
-	    !kf_set_resolved(&kf_ids_xdp)) {
+	    !kf_set_resolved(&kf_ids_xdp) || !KF_PERFMON_ID_RESOLVED) {
 		pr_err("the kfunc BTF ids were not resolved when the module was built: rebuild it with the BTF step (tools/btf)\n");
 		return -EINVAL;
 	}

@@ -86,6 +86,18 @@
  * objects (a copy's list heads lead back to the live ones), and expect a
  * list that changes meanwhile to print as it was seen, read by read.
  *
+ * Who may call it: it reads any kernel memory it is pointed at, which
+ * the kernel's helper allows only loaders with CAP_PERFMON. From 6.5
+ * kfunc.ko holds it to the same rule: a program calling kf_btf_snprintf
+ * loads only when the loading task has CAP_PERFMON or CAP_SYS_ADMIN in
+ * its effective set (a BPF token does not stand in for them); the
+ * verifier refuses the others with "calling kernel function
+ * kf_btf_snprintf is not allowed". 6.1 cannot filter kfuncs: there any
+ * task that may load a program of one of its types may call it (without
+ * CAP_PERFMON its verifier still refuses uninitialized stack and a
+ * pointer's bytes as the call's memory, so .ptr must then be a plain
+ * number).
+ *
  * Return: the length of the whole text without its NUL, as snprintf():
  * @buf holds its first @buf__sz - 1 bytes and a NUL (the text is cut, the
  * return value is not). Errors, and @buf is then unspecified:

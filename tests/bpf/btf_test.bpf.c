@@ -209,4 +209,24 @@ int locked(void *ctx)
 	return 0;
 }
 
+/*
+ * Loaded without CAP_PERFMON (btf_test perfmon): the object user space
+ * names, its address a plain number. Without CAP_PERFMON the verifier
+ * refuses uninitialized stack and a pointer's bytes as a kfunc's memory:
+ * buf is zeroed, and .ptr is no pointer the verifier knows.
+ */
+__u64 perfmon_addr;
+__u32 perfmon_type;
+long perfmon_ret = 1;
+
+SEC("syscall")
+int perfmon(void *ctx)
+{
+	char buf[64] = {};
+	struct btf_ptr p = { .ptr = (void *)perfmon_addr, .type_id = perfmon_type };
+
+	perfmon_ret = kf_btf_snprintf(buf, sizeof(buf), &p, sizeof(p), 0);
+	return 0;
+}
+
 char LICENSE[] SEC("license") = "GPL";

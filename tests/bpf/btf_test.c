@@ -16,6 +16,11 @@
  * btf_test lockdown: on a kernel locked down for confidentiality, a
  * program calling kf_btf_snprintf (alone: lockdown refuses the others at
  * load) gets -EPERM.
+ *
+ * btf_test perfmon: who may load a program calling kf_btf_snprintf. From
+ * 6.5 a loader without CAP_PERFMON and CAP_SYS_ADMIN (CAP_BPF kept) is
+ * refused by the verifier; one with CAP_PERFMON alone loads. 6.1 cannot
+ * refuse (no kfunc filter): there both load, as kfuncs/btf.h says.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -28,11 +33,13 @@
 #include <signal.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <linux/bpf.h>
 #include <linux/btf.h>
+#include <linux/capability.h>
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
@@ -42,6 +49,9 @@
 #include "btf_test.h"
 #include "btf_test.skel.h"
 #include "report.h"
+#include "testutil.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 static struct btf_test_bpf *skel;
 static struct btf *vmlinux;
@@ -361,6 +371,159 @@ static int lockdown(void)
 	return failed;
 }
 
+/* Drop capability @cap from this process's effective set. */
+static int drop_cap(int cap)
+{
+	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct d[2];
+
+	if (syscall(SYS_capget, &h, d))
+		return -1;
+	d[cap / 32].effective &= ~(1U << (cap % 32));
+	return syscall(SYS_capset, &h, d);
+}
+
+/* The fd of kfunc.ko's BTF (BPF_BTF_GET_NEXT_ID needs CAP_SYS_ADMIN). */
+static int kfunc_btf_fd(void)
+{
+	__u32 id = 0;
+
+	while (!bpf_btf_get_next_id(id, &id)) {
+		struct bpf_btf_info info = {};
+		__u32 len = sizeof(info);
+		char name[64] = "";
+		int fd = bpf_btf_get_fd_by_id(id);
+
+		if (fd < 0)
+			continue;
+		info.name = (__u64)(unsigned long)name;
+		info.name_len = sizeof(name);
+		if (!bpf_btf_get_info_by_fd(fd, &info, &len) && !strcmp(name, "kfunc"))
+			return fd;
+		close(fd);
+	}
+	return -1;
+}
+
+static char perfmon_log[1 << 16];
+
+/* init_task's address, from /proc/kallsyms (root sees addresses). */
+static __u64 init_task_addr(void)
+{
+	FILE *f = fopen("/proc/kallsyms", "r");
+	unsigned long long a, found = 0;
+	char t, name[256];
+
+	if (!f)
+		return 0;
+	while (fscanf(f, "%llx %c %255s%*[^\n]", &a, &t, name) == 3)
+		if (!strcmp(name, "init_task")) {
+			found = a;
+			break;
+		}
+	fclose(f);
+	return found;
+}
+
+/*
+ * In a child: load the program perfmon (alone) as root, to get its final
+ * instructions; then, without CAP_SYS_ADMIN and, unless @perfmon, without
+ * CAP_PERFMON, load them again and run them on init_task. libbpf cannot be
+ * the second loader: finding a module's BTF takes CAP_SYS_ADMIN. This one
+ * holds kfunc.ko's BTF fd from before, as a loader handed one would. The
+ * second load must succeed, and the call print init_task, exactly when
+ * @want_load.
+ */
+static void perfmon_case(int perfmon, int want_load, __u32 task_id, const char *what)
+{
+	static const char refused[] = "calling kernel function kf_btf_snprintf is not allowed";
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		/* Syscall programs are sleepable (libbpf sets the flag). */
+		LIBBPF_OPTS(bpf_prog_load_opts, lopts, .prog_flags = BPF_F_SLEEPABLE,
+			    .log_buf = perfmon_log, .log_size = sizeof(perfmon_log),
+			    .log_level = 1);
+		LIBBPF_OPTS(bpf_test_run_opts, ropts);
+		const struct bpf_insn *insns;
+		struct bpf_program *prog;
+		int fds[16], btf_fd, fd, lerr, err = 0;
+		size_t i, n;
+
+		skel = btf_test_bpf__open();
+		if (!skel) {
+			report(0, "btf: %s: open the BPF object", what);
+			_exit(1);
+		}
+		bpf_object__for_each_program(prog, skel->obj)
+			bpf_program__set_autoload(prog, prog == skel->progs.perfmon);
+		btf_fd = kfunc_btf_fd();
+		if (btf_test_bpf__load(skel) || btf_fd < 0) {
+			report(0, "btf: %s: load the program as root, find kfunc.ko's BTF", what);
+			_exit(1);
+		}
+		/* libbpf's call: imm, the id in kfunc.ko's BTF; off, its fd_array slot. */
+		insns = bpf_program__insns(skel->progs.perfmon);
+		n = bpf_program__insn_cnt(skel->progs.perfmon);
+		for (i = 0; i < ARRAY_SIZE(fds); i++)
+			fds[i] = btf_fd;
+		for (i = 0; i < n; i++)
+			if (insns[i].code == (BPF_JMP | BPF_CALL) &&
+			    insns[i].src_reg == BPF_PSEUDO_KFUNC_CALL &&
+			    (insns[i].off < 1 || insns[i].off >= (int)ARRAY_SIZE(fds)))
+				err = -1;
+		lopts.fd_array = fds;
+		if (err || drop_cap(CAP_SYS_ADMIN) || (!perfmon && drop_cap(CAP_PERFMON))) {
+			report(0, "btf: %s: a kfunc call of kfunc.ko, capabilities dropped (%s)",
+			       what, strerror(errno));
+			_exit(1);
+		}
+		skel->bss->perfmon_addr = init_task_addr();
+		skel->bss->perfmon_type = task_id;
+		fd = bpf_prog_load(BPF_PROG_TYPE_SYSCALL, "perfmon", "GPL", insns, n, &lopts);
+		lerr = fd < 0 ? -errno : 0;
+		if (fd >= 0)
+			err = bpf_prog_test_run_opts(fd, &ropts);
+		if (want_load)
+			report(fd >= 0 && !err && skel->data->perfmon_ret > 64,
+			       "btf: %s: the program calling kf_btf_snprintf loads, and the call prints init_task (%ld bytes) (load: %d, run: %d)",
+			       what, skel->data->perfmon_ret, lerr, err);
+		else
+			report(fd < 0 && strstr(perfmon_log, refused),
+			       "btf: %s: the verifier refuses the program calling kf_btf_snprintf: \"%s\" (load: %d)",
+			       what, refused, lerr);
+		if (failed)
+			fprintf(stderr, "%s", perfmon_log);
+		_exit(failed);
+	}
+	/* The child printed its result line, unless it could not run. */
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		report(0, "btf: %s: the child that loads ran to its end", what);
+	else if (WEXITSTATUS(status))
+		failed = 1;
+}
+
+static int perfmon(void)
+{
+	int filter = kernel_version() >= 6005;
+	__u32 task_id;
+
+	vmlinux = btf__load_vmlinux_btf();
+	task_id = vmlinux ? btf__find_by_name_kind(vmlinux, "task_struct", BTF_KIND_STRUCT) : 0;
+	if (!task_id || !init_task_addr()) {
+		report(0, "btf: task_struct in vmlinux BTF, init_task in /proc/kallsyms");
+		return 1;
+	}
+	perfmon_case(0, !filter, task_id,
+		     filter ? "a loader with CAP_BPF, without CAP_PERFMON and CAP_SYS_ADMIN (6.5+: kfunc filter)" :
+			      "a loader with CAP_BPF, without CAP_PERFMON and CAP_SYS_ADMIN (6.1: no kfunc filter, it loads)");
+	perfmon_case(1, 1, task_id, "a loader with CAP_BPF and CAP_PERFMON, without CAP_SYS_ADMIN");
+	return failed;
+}
+
 int main(int argc, char **argv)
 {
 	struct obj task, file, inode, skb, dev;
@@ -369,6 +532,8 @@ int main(int argc, char **argv)
 	libbpf_set_print(NULL);
 	if (argc > 1 && !strcmp(argv[1], "lockdown"))
 		return lockdown();
+	if (argc > 1 && !strcmp(argv[1], "perfmon"))
+		return perfmon();
 	vmlinux = btf__load_vmlinux_btf();
 	if (!vmlinux || lookup(&task, "task_struct") || lookup(&file, "file") ||
 	    lookup(&inode, "inode") || lookup(&skb, "sk_buff") || lookup(&dev, "net_device")) {

@@ -39,17 +39,6 @@
 #define S(x) x, sizeof(x) - 1
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Kernel version as major * 1000 + minor, from uname. */
-static int kernel_version(void)
-{
-	struct utsname u;
-	int major = 0, minor = 0;
-
-	if (uname(&u) || sscanf(u.release, "%d.%d", &major, &minor) != 2)
-		return 0;
-	return major * 1000 + minor;
-}
-
 /* Run @prog once; a packet for tc and XDP. Returns its return value. */
 static int run_prog(struct bpf_program *prog, int with_packet)
 {

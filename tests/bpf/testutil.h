@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Shared by the VM test loaders: small file helpers (cgroup files, /proc)
- * and the FNV-1a-64 reference the hash checks compare kf_hash with.
+ * Shared by the VM test loaders: small file helpers (cgroup files, /proc),
+ * the running kernel's version and the FNV-1a-64 reference the hash checks
+ * compare kf_hash with.
  */
 #ifndef TESTUTIL_H
 #define TESTUTIL_H
@@ -9,7 +10,9 @@
 #include <fcntl.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 /* @path's contents, NUL-terminated, in @buf; 0 or -1. */
@@ -26,6 +29,17 @@ static inline int read_file(const char *path, char *buf, size_t size)
 		return -1;
 	buf[n] = 0;
 	return 0;
+}
+
+/* The running kernel's version as major * 1000 + minor (6.12: 6012), from uname. */
+static inline int kernel_version(void)
+{
+	struct utsname u;
+	int major = 0, minor = 0;
+
+	if (uname(&u) || sscanf(u.release, "%d.%d", &major, &minor) != 2)
+		return 0;
+	return major * 1000 + minor;
 }
 
 /* Write all of @s to @path (one write, as cgroup files want); 0 or -1. */

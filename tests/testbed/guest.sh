@@ -114,6 +114,8 @@ tests "$dir/packet_test"
 # Kernel objects printed by BTF: kf_btf_snprintf's text against the
 # kernel's own bpf_snprintf_btf, byte for byte.
 tests "$dir/btf_test"
+# Who may load a program calling it: CAP_PERFMON, as for the helper (6.5+).
+tests "$dir/btf_test" perfmon
 
 # Every kfunc that reads or writes a buffer, on buffers of every size from
 # 0 to 64 and around the word and block boundaries its code uses, ending
