@@ -212,19 +212,23 @@ int locked(void *ctx)
 /*
  * Loaded without CAP_PERFMON (btf_test perfmon): the object user space
  * names, its address a plain number. Without CAP_PERFMON the verifier
- * refuses uninitialized stack and a pointer's bytes as a kfunc's memory:
- * buf is zeroed, and .ptr is no pointer the verifier knows.
+ * refuses uninitialized stack and a pointer's bytes as a kfunc's memory,
+ * and (6.1) a 4-byte store beside a 4-byte spill: buf is zeroed, .ptr is
+ * no pointer the verifier knows, and .type_id with .flags (0) is one
+ * 8-byte store of perfmon_type.
  */
 __u64 perfmon_addr;
-__u32 perfmon_type;
+__u64 perfmon_type;
 long perfmon_ret = 1;
 
 SEC("syscall")
 int perfmon(void *ctx)
 {
 	char buf[64] = {};
-	struct btf_ptr p = { .ptr = (void *)perfmon_addr, .type_id = perfmon_type };
+	struct btf_ptr p;
 
+	p.ptr = (void *)perfmon_addr;
+	__builtin_memcpy(&p.type_id, &perfmon_type, sizeof(perfmon_type));
 	perfmon_ret = kf_btf_snprintf(buf, sizeof(buf), &p, sizeof(p), 0);
 	return 0;
 }
