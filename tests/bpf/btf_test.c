@@ -431,10 +431,11 @@ static __u64 init_task_addr(void)
  * CAP_PERFMON, load them again and run them on init_task. libbpf cannot be
  * the second loader: finding a module's BTF takes CAP_SYS_ADMIN. This one
  * holds kfunc.ko's BTF fd from before, as a loader handed one would. The
- * second load must succeed, and the call print init_task, exactly when
- * @want_load.
+ * second load must succeed, and the call print init_task (@addr, of type
+ * @task_id), exactly when @want_load.
  */
-static void perfmon_case(int perfmon, int want_load, __u32 task_id, const char *what)
+static void perfmon_case(int perfmon, int want_load, __u32 task_id, __u64 addr,
+			 const char *what)
 {
 	static const char refused[] = "calling kernel function kf_btf_snprintf is not allowed";
 	int status;
@@ -481,7 +482,7 @@ static void perfmon_case(int perfmon, int want_load, __u32 task_id, const char *
 			       what, strerror(errno));
 			_exit(1);
 		}
-		skel->bss->perfmon_addr = init_task_addr();
+		skel->bss->perfmon_addr = addr;
 		skel->bss->perfmon_type = task_id;
 		fd = bpf_prog_load(BPF_PROG_TYPE_SYSCALL, "perfmon", "GPL", insns, n, &lopts);
 		lerr = fd < 0 ? -errno : 0;
@@ -509,18 +510,19 @@ static void perfmon_case(int perfmon, int want_load, __u32 task_id, const char *
 static int perfmon(void)
 {
 	int filter = kernel_version() >= 6005;
+	__u64 addr = init_task_addr();
 	__u32 task_id;
 
 	vmlinux = btf__load_vmlinux_btf();
 	task_id = vmlinux ? btf__find_by_name_kind(vmlinux, "task_struct", BTF_KIND_STRUCT) : 0;
-	if (!task_id || !init_task_addr()) {
+	if (!task_id || !addr) {
 		report(0, "btf: task_struct in vmlinux BTF, init_task in /proc/kallsyms");
 		return 1;
 	}
-	perfmon_case(0, !filter, task_id,
+	perfmon_case(0, !filter, task_id, addr,
 		     filter ? "a loader with CAP_BPF, without CAP_PERFMON and CAP_SYS_ADMIN (6.5+: kfunc filter)" :
 			      "a loader with CAP_BPF, without CAP_PERFMON and CAP_SYS_ADMIN (6.1: no kfunc filter, it loads)");
-	perfmon_case(1, 1, task_id, "a loader with CAP_BPF and CAP_PERFMON, without CAP_SYS_ADMIN");
+	perfmon_case(1, 1, task_id, addr, "a loader with CAP_BPF and CAP_PERFMON, without CAP_SYS_ADMIN");
 	return failed;
 }
 
